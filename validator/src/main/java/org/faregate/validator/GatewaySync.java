@@ -1,0 +1,147 @@
+package org.faregate.validator;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.faregate.protocol.GateId;
+import org.faregate.protocol.TapId;
+import org.faregate.protocol.token.IssuerKeys;
+import org.faregate.protocol.wire.DenyListDelta;
+import org.faregate.protocol.wire.IssuerKeyList;
+import org.faregate.protocol.wire.TapBatch;
+import org.faregate.protocol.wire.TapBatchAck;
+import org.faregate.protocol.wire.TapRecord;
+import org.faregate.validator.decision.DenyList;
+import org.faregate.validator.decision.TapDecider;
+import org.faregate.validator.decision.TrustedKeys;
+import org.faregate.validator.journal.TapJournal;
+import org.faregate.validator.link.GatewayException;
+import org.faregate.validator.link.GatewayLink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One round with the gateway: deliver pending taps in batches until acknowledged, pull the deny-list
+ * delta, refresh the issuer keys. A step that fails is reported and retried next round; when the
+ * gateway is unreachable the round stops there. Never on the decision path.
+ */
+final class GatewaySync {
+
+    static final int BATCH_SIZE = 500;
+    private static final Logger logger = LoggerFactory.getLogger(GatewaySync.class);
+
+    private final GateId gateId;
+    private final TapJournal journal;
+    private final GatewayLink link;
+    private final DenyList denyList;
+    private final TapDecider decider;
+    private final StateFiles state;
+    private IssuerKeyList currentKeys;
+
+    GatewaySync(GateId gateId, TapJournal journal, GatewayLink link, DenyList denyList, TapDecider decider,
+                StateFiles state, IssuerKeyList currentKeys) {
+        this.gateId = gateId;
+        this.journal = journal;
+        this.link = link;
+        this.denyList = denyList;
+        this.decider = decider;
+        this.state = state;
+        this.currentKeys = currentKeys;
+    }
+
+    synchronized SyncReport run() {
+        List<String> failures = new ArrayList<>();
+        int[] delivered = {0};
+        boolean reachable = step(failures, () -> delivered[0] = deliverTaps())
+                && step(failures, this::refreshDenyList)
+                && step(failures, this::refreshKeys);
+        if (!reachable) {
+            logger.debug("Gateway unreachable, gate stays offline [gate={}, pending={}]", gateId,
+                    journal.pendingCount());
+        }
+        return new SyncReport(delivered[0], journal.pendingCount(), denyList.version(), keyCount(), failures);
+    }
+
+    synchronized int keyCount() {
+        return currentKeys.keys().size();
+    }
+
+    /** Trusts a key list (from the gateway or an operator) and keeps it for the next cold start. */
+    synchronized void trustKeys(IssuerKeyList keys) throws IOException {
+        IssuerKeys parsed = TrustedKeys.from(keys);
+        if (parsed.keys().isEmpty()) {
+            throw new IllegalArgumentException("refusing an empty issuer key list: every token would be refused");
+        }
+        state.saveKeys(keys);
+        decider.useKeys(parsed);
+        currentKeys = keys;
+    }
+
+    private interface Step {
+        void run() throws GatewayException, IOException;
+    }
+
+    /** Runs one step; false when the gateway could not be reached (the round stops). */
+    private boolean step(List<String> failures, Step step) {
+        try {
+            step.run();
+            return true;
+        } catch (GatewayException e) {
+            failures.add(e.getMessage());
+            return !e.unreachable();
+        } catch (IOException | IllegalArgumentException e) {
+            logger.warn("Sync step failed [gate={}]: {}", gateId, e.getMessage());
+            failures.add(e.getMessage());
+            return true;
+        }
+    }
+
+    private int deliverTaps() throws GatewayException {
+        int delivered = 0;
+        while (true) {
+            List<TapRecord> batch = journal.pending(BATCH_SIZE);
+            if (batch.isEmpty()) {
+                return delivered;
+            }
+            TapBatchAck ack = link.sendTaps(new TapBatch(gateId, batch));
+            Set<TapId> sent = new HashSet<>();
+            batch.forEach(tap -> sent.add(tap.tapId()));
+            List<TapId> committed = ack.committed().stream().filter(sent::contains).toList();
+            journal.acknowledge(committed);
+            delivered += committed.size();
+            for (TapBatchAck.Problem problem : ack.problems()) {
+                logger.info("Gateway stored a tap with a problem [gate={}, tap={}, code={}]", gateId,
+                        problem.tapId(), problem.code());
+            }
+            logger.info("Taps delivered [gate={}, sent={}, committed={}]", gateId, batch.size(), committed.size());
+            if (committed.size() < batch.size()) {
+                return delivered;
+            }
+        }
+    }
+
+    private void refreshDenyList() throws GatewayException, IOException {
+        long before = denyList.version();
+        DenyListDelta delta = link.fetchDenyList(before);
+        if (denyList.apply(delta) == DenyList.Outcome.GAP) {
+            logger.warn("Deny-list delta has a gap, fetching a snapshot [gate={}, have={}, from={}]", gateId,
+                    before, delta.fromVersion());
+            denyList.apply(link.fetchDenyList(0));
+        }
+        if (denyList.version() != before) {
+            state.saveDenyList(denyList.snapshot());
+            logger.info("Deny list updated [gate={}, version={}, denied={}]", gateId, denyList.version(),
+                    denyList.size());
+        }
+    }
+
+    private void refreshKeys() throws GatewayException, IOException {
+        IssuerKeyList keys = link.fetchIssuerKeys();
+        if (!keys.equals(currentKeys)) {
+            trustKeys(keys);
+            logger.info("Issuer keys updated [gate={}, keys={}]", gateId, keys.keys().size());
+        }
+    }
+}

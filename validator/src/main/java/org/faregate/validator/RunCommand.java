@@ -1,0 +1,173 @@
+package org.faregate.validator;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.faregate.protocol.Direction;
+import org.faregate.protocol.GateId;
+import org.faregate.protocol.StationId;
+import org.faregate.protocol.wire.IssuerKeyList;
+import org.faregate.protocol.wire.WireFormatException;
+import org.faregate.protocol.wire.WireJson;
+import org.faregate.validator.decision.TapDecision;
+import org.faregate.validator.journal.JournalException;
+import org.faregate.validator.link.HttpGatewayLink;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code run --gateway URL --gate ID --station ID --direction entry|exit --data DIR [--keys FILE]
+ * [--sync-seconds N]}:
+ * a gate process reading scanner text lines from stdin, printing one decision per line and syncing with
+ * the gateway in the background.
+ */
+final class RunCommand {
+
+    private static final Logger logger = LoggerFactory.getLogger(RunCommand.class);
+    private static final List<String> REQUIRED = List.of("--gateway", "--gate", "--station", "--direction", "--data");
+
+    private final InputStream in;
+    private final PrintStream out;
+    private final PrintStream err;
+
+    RunCommand(InputStream in, PrintStream out, PrintStream err) {
+        this.in = in;
+        this.out = out;
+        this.err = err;
+    }
+
+    int run(List<String> args) {
+        ValidatorConfig config;
+        URI gateway;
+        long syncSeconds;
+        IssuerKeyList provisionedKeys = null;
+        try {
+            Map<String, String> options = options(args);
+            gateway = URI.create(options.get("--gateway"));
+            config = ValidatorConfig.of(GateId.of(options.get("--gate")), StationId.of(options.get("--station")),
+                    Direction.parse(options.get("--direction")), Path.of(options.get("--data")));
+            syncSeconds = Long.parseLong(options.getOrDefault("--sync-seconds", "5"));
+            if (syncSeconds < 1) {
+                throw new IllegalArgumentException("--sync-seconds must be at least 1");
+            }
+            if (options.containsKey("--keys")) {
+                provisionedKeys = readKeys(Path.of(options.get("--keys")));
+            }
+        } catch (IllegalArgumentException e) {
+            err.println("run: " + e.getMessage());
+            err.print(ValidatorMain.USAGE);
+            return 2;
+        }
+        ScheduledExecutorService syncer = Executors.newSingleThreadScheduledExecutor(task -> {
+            Thread thread = new Thread(task, "gate-sync");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try (Validator validator = Validator.open(config, InstantSource.system(), new SecureRandom(),
+                new HttpGatewayLink(gateway))) {
+            if (provisionedKeys != null) {
+                validator.trustIssuerKeys(provisionedKeys);
+            }
+            syncer.scheduleWithFixedDelay(() -> syncQuietly(validator), 0, syncSeconds, TimeUnit.SECONDS);
+            int status = readScanner(validator);
+            syncer.shutdown();
+            awaitSyncer(syncer);
+            SyncReport last = syncQuietly(validator);
+            out.println("stopped: " + (last == null ? "?" : last.pending()) + " taps pending");
+            return status;
+        } catch (JournalException e) {
+            err.println("run: gate out of service: " + e.getMessage());
+            return 3;
+        } catch (IllegalArgumentException e) {
+            err.println("run: " + e.getMessage());
+            return 2;
+        } finally {
+            syncer.shutdownNow();
+        }
+    }
+
+    private int readScanner(Validator validator) {
+        try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = lines.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                TapDecision decision = validator.presentQrText(line);
+                out.println(decision.reason().code() + " tap=" + decision.tapId() + " \"" + decision.display() + "\"");
+                out.flush();
+            }
+            return 0;
+        } catch (IOException e) {
+            err.println("run: cannot read scanner input: " + e.getMessage());
+            return 3;
+        }
+    }
+
+    /** The barrier of the background loop: one failed round must not end the schedule. */
+    private static SyncReport syncQuietly(Validator validator) {
+        try {
+            SyncReport report = validator.sync();
+            if (!report.complete()) {
+                logger.debug("Sync incomplete [pending={}]: {}", report.pending(), report.failures());
+            }
+            return report;
+        } catch (RuntimeException e) {
+            logger.error("Sync round failed unexpectedly", e);
+            return null;
+        }
+    }
+
+    private static void awaitSyncer(ScheduledExecutorService syncer) {
+        try {
+            if (!syncer.awaitTermination(Duration.ofSeconds(30).toSeconds(), TimeUnit.SECONDS)) {
+                logger.warn("Background sync did not stop in time");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static IssuerKeyList readKeys(Path file) {
+        try {
+            return new WireJson().read(Files.readAllBytes(file), IssuerKeyList.class);
+        } catch (IOException | WireFormatException e) {
+            throw new IllegalArgumentException("--keys " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static Map<String, String> options(List<String> args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 0; i < args.size(); i += 2) {
+            String name = args.get(i);
+            if (!name.startsWith("--")) {
+                throw new IllegalArgumentException("unexpected argument '" + name + "'");
+            }
+            if (i + 1 >= args.size()) {
+                throw new IllegalArgumentException(name + " needs a value");
+            }
+            options.put(name, args.get(i + 1));
+        }
+        for (String required : REQUIRED) {
+            if (!options.containsKey(required)) {
+                throw new IllegalArgumentException("missing " + required);
+            }
+        }
+        return options;
+    }
+}

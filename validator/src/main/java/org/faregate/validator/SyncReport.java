@@ -1,0 +1,23 @@
+package org.faregate.validator;
+
+import java.util.List;
+
+/**
+ * What one sync with the gateway did.
+ *
+ * @param delivered       taps the gateway acknowledged in this sync
+ * @param pending         taps still waiting for an acknowledgement
+ * @param denyListVersion the gate's deny-list version after the sync
+ * @param issuerKeys      how many issuer keys the gate trusts after the sync
+ * @param failures        what went wrong (empty when every step succeeded); the gate keeps working offline
+ */
+public record SyncReport(int delivered, int pending, long denyListVersion, int issuerKeys, List<String> failures) {
+
+    public SyncReport {
+        failures = List.copyOf(failures);
+    }
+
+    public boolean complete() {
+        return failures.isEmpty();
+    }
+}

@@ -1,0 +1,55 @@
+package org.faregate.validator;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.time.InstantSource;
+import java.util.Arrays;
+import java.util.List;
+
+/** The validator's composition root and command line. */
+public final class ValidatorMain {
+
+    static final String USAGE = """
+            usage:
+              faregate-validator check-qr [--keys FILE] [--at ISO-TIME] IMAGE
+                  Decode the QR code in IMAGE (PNG/JPEG) and verify it as a gate would (no deny list,
+                  replay or pass-back state). FILE is the issuer key list as served by GET /v1/issuer-keys;
+                  --at is the gate time to check at (default: now), e.g. 2025-06-01T08:00:00Z.
+                  Exit status: 0 accepted, 1 refused, 2 usage error or unreadable image.
+              faregate-validator run --gateway URL --gate ID --station ID --direction entry|exit --data DIR
+                                     [--keys FILE] [--sync-seconds N]
+                  Run a gate: read scanner lines (FG1:...) from stdin, print one decision per line,
+                  journal every tap in DIR and sync with the gateway every N seconds (default 5).
+                  --keys trusts an issuer key list before the first sync (offline provisioning).
+            """;
+
+    private ValidatorMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.in, System.out, System.err, InstantSource.system()));
+    }
+
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err, InstantSource clock) {
+        if (args.length == 0) {
+            err.print(USAGE);
+            return 2;
+        }
+        List<String> rest = Arrays.asList(args).subList(1, args.length);
+        switch (args[0]) {
+            case "check-qr":
+                return new CheckQrCommand(out, err, clock).run(rest);
+            case "run":
+                return new RunCommand(in, out, err).run(rest);
+            case "help":
+            case "--help":
+            case "-h":
+                out.print(USAGE);
+                return 0;
+            default:
+                err.println("unknown command '" + args[0] + "'");
+                err.print(USAGE);
+                return 2;
+        }
+    }
+}

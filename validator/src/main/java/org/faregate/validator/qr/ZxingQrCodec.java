@@ -1,0 +1,117 @@
+package org.faregate.validator.qr;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.InvertedLuminanceSource;
+import com.google.zxing.LuminanceSource;
+import com.google.zxing.ReaderException;
+import com.google.zxing.Result;
+import com.google.zxing.ResultMetadataType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.common.HybridBinarizer;
+import com.google.zxing.qrcode.QRCodeReader;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.imageio.ImageIO;
+import org.faregate.protocol.Bytes;
+
+/**
+ * QR codes with ZXing. Decoding reads the binary payload from the byte segments (not the text, which
+ * ZXing re-encodes) and also tries the inverted picture (phones in dark mode). Rendering writes the
+ * payload in byte mode at error correction M with no character-set hint, so no ECI header is written.
+ */
+public final class ZxingQrCodec {
+
+    private static final Map<DecodeHintType, Object> DECODE_HINTS = Map.of(
+            DecodeHintType.TRY_HARDER, Boolean.TRUE,
+            DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
+    private static final int QUIET_ZONE_MODULES = 4;
+    private static final int WHITE = 0xFFFFFFFF;
+    private static final int BLACK = 0xFF000000;
+
+    /** The payload of the QR code in the picture, or empty when no QR code can be read in it. */
+    public Optional<Bytes> decode(BufferedImage image) {
+        LuminanceSource source = new BufferedImageLuminanceSource(image);
+        Optional<Bytes> payload = decode(source);
+        if (payload.isPresent()) {
+            return payload;
+        }
+        return decode(new InvertedLuminanceSource(source));
+    }
+
+    /** Reads a PNG, JPEG (or any format ImageIO knows) file and decodes the QR code in it. */
+    public Bytes decode(Path imageFile) throws QrImageException {
+        BufferedImage image;
+        try {
+            image = ImageIO.read(imageFile.toFile());
+        } catch (IOException e) {
+            throw new QrImageException("cannot read image " + imageFile + ": " + e.getMessage(), e);
+        }
+        if (image == null) {
+            throw new QrImageException("not an image format this gate reads: " + imageFile, null);
+        }
+        return decode(image).orElseThrow(() -> new QrImageException("no readable QR code in " + imageFile, null));
+    }
+
+    /** A QR code of {@code payload}, black on white with a 4-module quiet zone, level M. */
+    public static BufferedImage render(Bytes payload, int pixelsPerModule) {
+        if (pixelsPerModule < 1) {
+            throw new IllegalArgumentException("pixels per module must be positive: " + pixelsPerModule);
+        }
+        BitMatrix matrix;
+        try {
+            matrix = new QRCodeWriter().encode(new String(payload.toArray(), StandardCharsets.ISO_8859_1),
+                    BarcodeFormat.QR_CODE, 0, 0, Map.of(
+                            EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M,
+                            EncodeHintType.MARGIN, QUIET_ZONE_MODULES));
+        } catch (WriterException e) {
+            throw new IllegalArgumentException("payload of " + payload.length() + " bytes does not fit a QR code", e);
+        }
+        int modules = matrix.getWidth();
+        BufferedImage image = new BufferedImage(modules * pixelsPerModule, modules * pixelsPerModule,
+                BufferedImage.TYPE_BYTE_BINARY);
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                image.setRGB(x, y, matrix.get(x / pixelsPerModule, y / pixelsPerModule) ? BLACK : WHITE);
+            }
+        }
+        return image;
+    }
+
+    private static Optional<Bytes> decode(LuminanceSource source) {
+        Result result;
+        try {
+            result = new QRCodeReader().decode(new BinaryBitmap(new HybridBinarizer(source)), DECODE_HINTS);
+        } catch (ReaderException e) {
+            return Optional.empty();
+        }
+        return Optional.of(payloadOf(result));
+    }
+
+    private static Bytes payloadOf(Result result) {
+        Map<ResultMetadataType, Object> metadata = result.getResultMetadata();
+        Object segments = metadata == null ? null : metadata.get(ResultMetadataType.BYTE_SEGMENTS);
+        if (segments instanceof List<?> list && !list.isEmpty()) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            for (Object segment : list) {
+                byte[] bytes = (byte[]) segment;
+                out.write(bytes, 0, bytes.length);
+            }
+            return Bytes.of(out.toByteArray());
+        }
+        // numeric or alphanumeric mode only (e.g. an "FG1:" text code): the text is the payload
+        return Bytes.of(result.getText().getBytes(StandardCharsets.ISO_8859_1));
+    }
+}

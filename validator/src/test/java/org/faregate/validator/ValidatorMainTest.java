@@ -1,0 +1,114 @@
+package org.faregate.validator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.faregate.validator.testing.TestTokens.T0;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import javax.imageio.ImageIO;
+import org.faregate.protocol.Bytes;
+import org.faregate.protocol.token.Credential;
+import org.faregate.protocol.wire.WireJson;
+import org.faregate.validator.qr.ZxingQrCodec;
+import org.faregate.validator.testing.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ValidatorMainTest {
+
+    private final TestTokens tokens = new TestTokens();
+    private final Credential credential = tokens.validCredential();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @TempDir
+    Path dir;
+    private Path keys;
+    private Path code;
+
+    @BeforeEach
+    void files() throws IOException {
+        keys = Files.write(dir.resolve("keys.json"), new WireJson().write(tokens.keyList()));
+        code = dir.resolve("code.png");
+        ImageIO.write(ZxingQrCodec.render(Bytes.of(tokens.qr(credential, T0, 3)), 4), "png", code.toFile());
+    }
+
+    private int run(String... args) {
+        return ValidatorMain.run(args, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                InstantSource.fixed(T0.plusSeconds(10)));
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void freshCodeWithTheRightKeysIsAcceptedWithExitZero() {
+        int status = run("check-qr", "--keys", keys.toString(), code.toString());
+
+        assertThat(status).isZero();
+        assertThat(stdout()).startsWith("ACCEPTED accepted")
+                .contains(credential.id().masked()).contains("account 4242").contains("presentation 3")
+                .doesNotContain(credential.id().toString());
+    }
+
+    @Test
+    void codeCheckedLaterIsRefusedWithExitOne() {
+        int status = run("check-qr", "--keys", keys.toString(), "--at", "2025-06-02T09:00:00Z", code.toString());
+
+        assertThat(status).isEqualTo(1);
+        assertThat(stdout()).startsWith("REFUSED expired_token").contains("unverified: credential");
+    }
+
+    @Test
+    void withoutKeysTheIssuerIsUnknown() {
+        assertThat(run("check-qr", code.toString())).isEqualTo(1);
+        assertThat(stdout()).startsWith("REFUSED unknown_key").contains("no --keys given");
+    }
+
+    @Test
+    void unreadableImageAndBadUsageExitTwo() throws IOException {
+        Path blank = dir.resolve("blank.png");
+        ImageIO.write(new java.awt.image.BufferedImage(64, 64, java.awt.image.BufferedImage.TYPE_INT_RGB), "png",
+                blank.toFile());
+
+        assertThat(run("check-qr", "--keys", keys.toString(), blank.toString())).isEqualTo(2);
+        assertThat(run("check-qr", dir.resolve("missing.png").toString())).isEqualTo(2);
+        assertThat(run("check-qr", "--at", "yesterday", code.toString())).isEqualTo(2);
+        assertThat(run("check-qr")).isEqualTo(2);
+        assertThat(run("frobnicate")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no readable QR code").contains("usage:");
+    }
+
+    @Test
+    void runDecidesScannerLinesOfflineWithProvisionedKeys() {
+        String line = org.faregate.protocol.token.QrText.encode(Bytes.of(tokens.qr(credential,
+                java.time.Instant.now(), 1)));
+        Path data = dir.resolve("gate");
+        int status = ValidatorMain.run(new String[] {"run", "--gateway", "http://127.0.0.1:9", "--gate", "S01-IN-1",
+                        "--station", "S01", "--direction", "entry", "--data", data.toString(), "--keys", keys.toString()},
+                new ByteArrayInputStream((line + "\n\nFG1:!!\n").getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                InstantSource.system());
+
+        assertThat(status).isZero();
+        assertThat(stdout().lines().toList()).hasSize(3);
+        assertThat(stdout()).contains("malformed_token tap=").contains("stopped: 2 taps pending")
+                .doesNotContain("unknown_key");
+        assertThat(data.resolve("issuer-keys.json")).exists();
+    }
+
+    @Test
+    void runNeedsItsOptions() {
+        assertThat(run("run", "--gate", "G1")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing --gateway");
+    }
+}

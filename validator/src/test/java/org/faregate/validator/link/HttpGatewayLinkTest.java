@@ -1,0 +1,119 @@
+package org.faregate.validator.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.faregate.protocol.Direction;
+import org.faregate.protocol.GateId;
+import org.faregate.protocol.Reason;
+import org.faregate.protocol.StationId;
+import org.faregate.protocol.TapId;
+import org.faregate.protocol.wire.DenyListDelta;
+import org.faregate.protocol.wire.TapBatch;
+import org.faregate.protocol.wire.TapBatchAck;
+import org.faregate.protocol.wire.TapRecord;
+import org.faregate.protocol.wire.WireJson;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class HttpGatewayLinkTest {
+
+    private final WireJson json = new WireJson();
+    private final AtomicReference<String> lastRequest = new AtomicReference<>();
+    private HttpServer server;
+    private HttpGatewayLink link;
+
+    @BeforeEach
+    void start() throws IOException {
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/v1/taps", exchange -> {
+            TapBatch batch = readBatch(exchange);
+            lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            respond(exchange, 200, json.write(new TapBatchAck(
+                    batch.taps().stream().map(TapRecord::tapId).toList(), List.of())));
+        });
+        server.createContext("/v1/deny-list", exchange -> {
+            lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI());
+            respond(exchange, 200, json.write(new DenyListDelta(0, 0, true, List.of())));
+        });
+        server.createContext("/v1/issuer-keys", exchange -> respond(exchange, 503,
+                "{\"code\":\"unavailable\",\"message\":\"database down\"}".getBytes(StandardCharsets.UTF_8)));
+        server.start();
+        link = new HttpGatewayLink(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
+                Duration.ofSeconds(2), Duration.ofSeconds(5));
+    }
+
+    @AfterEach
+    void stop() {
+        server.stop(0);
+    }
+
+    private TapBatch readBatch(HttpExchange exchange) throws IOException {
+        try {
+            return json.read(exchange.getRequestBody().readAllBytes(), TapBatch.class);
+        } catch (org.faregate.protocol.wire.WireFormatException e) {
+            throw new IOException(e);
+        }
+    }
+
+    private static void respond(HttpExchange exchange, int status, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    @Test
+    void postsTapsAndReadsTheAck() throws Exception {
+        TapRecord tap = new TapRecord(TapId.random(new SecureRandom()), GateId.of("G1"), StationId.of("S01"),
+                Direction.EXIT, java.time.Instant.parse("2025-06-02T08:00:00Z"), "qr", null, null, Reason.EXPIRED_TOKEN);
+
+        TapBatchAck ack = link.sendTaps(new TapBatch(GateId.of("G1"), List.of(tap)));
+
+        assertThat(ack.committed()).containsExactly(tap.tapId());
+        assertThat(lastRequest.get()).isEqualTo("POST /v1/taps");
+    }
+
+    @Test
+    void asksForTheDeltaSinceAVersion() throws Exception {
+        assertThat(link.fetchDenyList(17).snapshot()).isTrue();
+        assertThat(lastRequest.get()).isEqualTo("GET /v1/deny-list?since=17");
+    }
+
+    @Test
+    void errorStatusNamesTheUrlTheStatusAndTheGatewaysCode() {
+        assertThatThrownBy(() -> link.fetchIssuerKeys())
+                .isInstanceOfSatisfying(GatewayException.class, e -> {
+                    assertThat(e.status()).hasValue(503);
+                    assertThat(e.unreachable()).isFalse();
+                    assertThat(e.uri().getPath()).isEqualTo("/v1/issuer-keys");
+                })
+                .hasMessageContaining("/v1/issuer-keys").hasMessageContaining("503").hasMessageContaining("unavailable");
+    }
+
+    @Test
+    void gatewayThatIsNotListeningIsUnreachable() throws IOException {
+        int port;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = socket.getLocalPort();
+        }
+        HttpGatewayLink nowhere = new HttpGatewayLink(URI.create("http://127.0.0.1:" + port + "/"));
+
+        assertThatThrownBy(() -> nowhere.fetchDenyList(0))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.unreachable()).isTrue())
+                .hasMessageContaining("127.0.0.1:" + port);
+    }
+}
