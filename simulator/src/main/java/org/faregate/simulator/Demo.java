@@ -1,0 +1,150 @@
+package org.faregate.simulator;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Comparator;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.faregate.fares.FareConfig;
+import org.faregate.fares.FareConfigException;
+import org.faregate.fares.FareRules;
+import org.faregate.fares.Money;
+import org.faregate.gateway.Gateway;
+import org.faregate.gateway.GatewayConfig;
+import org.faregate.simulator.city.CityPlan;
+import org.faregate.simulator.city.CitySimulation;
+import org.faregate.simulator.city.Media;
+import org.faregate.simulator.city.SimulationRun;
+import org.faregate.simulator.report.HtmlReport;
+import org.faregate.simulator.report.LedgerCheck;
+import org.faregate.simulator.report.SimTap;
+import org.faregate.simulator.report.Verification;
+
+/**
+ * The demo: a gateway on embedded defaults, a city of gates and riders playing one compressed day against
+ * it over loopback HTTP, then the gateway's database checked against the simulator's own record.
+ */
+public final class Demo {
+
+    /** Options of one run; the defaults are the README's demo. */
+    public record Options(int stations, int riders, long seed, Path out, ZoneId zone) {
+        public static Options defaults() {
+            return new Options(10, 1_000, 2026, Path.of("faregate-data", "demo"), ZoneId.of("Asia/Shanghai"));
+        }
+    }
+
+    /** The summary line, the verification behind it and where the report is. */
+    public record Result(String summary, Verification verification, SimulationRun run, Path report) {
+    }
+
+    private static final LocalTime CUTOVER = LocalTime.of(4, 0);
+
+    private Demo() {
+    }
+
+    public static Result run(Options options, PrintStream out) throws IOException {
+        long started = System.nanoTime();
+        deleteTree(options.out());
+        Files.createDirectories(options.out());
+        LocalDate day = LocalDate.now(options.zone()).plusDays(1);
+        CityPlan plan = CityPlan.generate(options.seed(), options.stations(), options.riders(), day, options.zone());
+        FareRules rules = parseRules(plan.fareConfig());
+        GatewayConfig config = GatewayConfig.embedded()
+                .withServiceDay(options.zone(), CUTOVER)
+                .withFares(Currency.getInstance(plan.currency()), plan.fareConfig());
+        try (Gateway gateway = Gateway.start(config)) {
+            out.printf("gateway  %s (H2 embedded, one Hazelcast member)%n", gateway.baseUri());
+            out.printf("city     %d stations, %d gates, %d riders, day %s%n", plan.stations().size(),
+                    plan.stations().size() * 2, plan.riders().size(), day);
+            SimulationRun run = new CitySimulation(plan, gateway.baseUri(), options.out(), new SecureRandom()).run(out);
+            Verification verification;
+            try (Connection db = gateway.dataSource().getConnection()) {
+                verification = new LedgerCheck(rules, options.zone(), CUTOVER).verify(db, run);
+            } catch (SQLException e) {
+                throw new IOException("cannot read the gateway's database: " + e.getMessage(), e);
+            }
+            String summary = summary(verification);
+            Map<String, String> figures = figures(plan, run, verification, System.nanoTime() - started);
+            Path report = options.out().resolve("report.html");
+            HtmlReport.write(report, summary, run.taps(), verification, run.events(), figures, options.zone());
+            run.events().forEach(event -> out.println("event    " + event));
+            figures.forEach((name, value) -> out.printf("figure   %s: %s%n", name, value));
+            verification.problems().forEach(problem -> out.println("PROBLEM  " + problem));
+            out.println("report   " + report.toAbsolutePath());
+            out.println(summary);
+            return new Result(summary, verification, run, report);
+        }
+    }
+
+    static String summary(Verification v) {
+        return "taps=" + v.taps() + " accepted=" + v.accepted() + " denied=" + v.denied()
+                + " charged=" + Money.of(v.chargedMinor(), v.currency()).toDecimalString() + v.currency()
+                + " lost=" + v.lost() + " double_charged=" + v.doubleCharged()
+                + " ledger_balanced=" + v.ledgerBalanced();
+    }
+
+    private static Map<String, String> figures(CityPlan plan, SimulationRun run, Verification verification,
+                                               long wallNanos) {
+        Map<String, String> figures = new LinkedHashMap<>();
+        figures.put("riders", Integer.toString(plan.riders().size()));
+        figures.put("gates", Integer.toString(plan.stations().size() * 2));
+        figures.put("riders refused as denied at least once", Long.toString(run.taps().stream()
+                .filter(t -> t.reason().code().equals("denied_token")).mapToInt(SimTap::rider).distinct().count()));
+        figures.put("top-ups after a refusal", Long.toString(run.topUps()));
+        figures.put("decision time, QR camera frame (decode+verify+fsync)", latency(run.taps(), Media.PHONE_QR));
+        figures.put("decision time, NFC phone (APDUs+verify+fsync)", latency(run.taps(), Media.PHONE_NFC));
+        figures.put("decision time, NFC card (APDUs+verify+fsync)", latency(run.taps(), Media.CARD));
+        figures.put("ingest seen (taps delivered / time in delivering syncs)", run.deliveringNanos() == 0 ? "n/a"
+                : String.format("%,d taps in %.2f s = %,.0f taps/s", run.deliveredTaps(),
+                        run.deliveringNanos() / 1e9, run.deliveredTaps() / (run.deliveringNanos() / 1e9)));
+        figures.put("mischarged taps", Long.toString(verification.mischarged()));
+        figures.put("wall time", String.format("%.1f s", wallNanos / 1e9));
+        return figures;
+    }
+
+    /** Median and 99th percentile of the gate's decision time for one kind of media, in milliseconds. */
+    static String latency(List<SimTap> taps, Media media) {
+        long[] nanos = taps.stream().filter(t -> t.media() == media && t.rider() >= 0)
+                .mapToLong(SimTap::decisionNanos).sorted().toArray();
+        if (nanos.length == 0) {
+            return "n/a";
+        }
+        return String.format("median %.2f ms, p99 %.2f ms (%d taps)", nanos[nanos.length / 2] / 1e6,
+                nanos[Math.min(nanos.length - 1, (int) Math.ceil(nanos.length * 0.99) - 1)] / 1e6, nanos.length);
+    }
+
+    private static FareRules parseRules(String text) {
+        try {
+            return FareConfig.parse(text);
+        } catch (FareConfigException e) {
+            throw new IllegalStateException("the simulator's own fare rules do not parse: " + e.problems(), e);
+        }
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> {
+                try {
+                    Files.delete(path);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.faregate.validator.bench;
+
+import org.openjdk.jmh.results.format.ResultFormatType;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/**
+ * Runs the gate benchmarks: {@code BenchMain [results.json [benchmark regexp]]}. Results go to
+ * {@code validator/target/jmh-gate.json} by default; the regexp (default: every benchmark in this package)
+ * picks some of them, e.g. {@code 'qrPayload|verifyOnly'}. Settings are the annotations' (see
+ * docs/performance.md).
+ */
+public final class BenchMain {
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        String resultFile = args.length > 0 ? args[0] : "validator/target/jmh-gate.json";
+        String include = args.length > 1 ? args[1] : BenchMain.class.getPackageName() + ".*";
+        Options options = new OptionsBuilder()
+                .include(include)
+                .resultFormat(ResultFormatType.JSON)
+                .result(resultFile)
+                .build();
+        new Runner(options).run();
+    }
+}

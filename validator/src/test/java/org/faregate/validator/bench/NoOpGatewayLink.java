@@ -1,0 +1,39 @@
+package org.faregate.validator.bench;
+
+import java.util.List;
+import org.faregate.protocol.TapId;
+import org.faregate.protocol.wire.DenyListDelta;
+import org.faregate.protocol.wire.IssuerKeyList;
+import org.faregate.protocol.wire.TapBatch;
+import org.faregate.protocol.wire.TapBatchAck;
+import org.faregate.protocol.wire.TapRecord;
+import org.faregate.validator.link.GatewayLink;
+
+/**
+ * A gateway that does nothing worth measuring: it commits every tap it is sent, never changes the deny
+ * list and serves one key list. Only the benchmarks' untimed iteration setup syncs through it.
+ */
+final class NoOpGatewayLink implements GatewayLink {
+
+    private final IssuerKeyList keys;
+
+    NoOpGatewayLink(IssuerKeyList keys) {
+        this.keys = keys;
+    }
+
+    @Override
+    public TapBatchAck sendTaps(TapBatch batch) {
+        List<TapId> committed = batch.taps().stream().map(TapRecord::tapId).toList();
+        return new TapBatchAck(committed, List.of());
+    }
+
+    @Override
+    public DenyListDelta fetchDenyList(long sinceVersion) {
+        return new DenyListDelta(sinceVersion, sinceVersion, false, List.of());
+    }
+
+    @Override
+    public IssuerKeyList fetchIssuerKeys() {
+        return keys;
+    }
+}
