@@ -1,0 +1,119 @@
+package org.faregate.gateway;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Currency;
+import java.util.Objects;
+import org.faregate.cluster.ClusterConfig;
+import org.faregate.gateway.credentials.CredentialPolicy;
+import org.faregate.gateway.sql.DatabaseConfig;
+
+/**
+ * Everything a gateway node needs to start.
+ *
+ * @param httpHost              the address the HTTP server binds; loopback unless the network is trusted
+ *                              (the admin API has no authentication yet)
+ * @param httpPort              0 picks a free port; {@link Gateway#port()} tells which
+ * @param zone                  the operator's time zone: service days and timeframes are local to it
+ * @param serviceDayCutover     local time at which a new service day starts
+ * @param currency              the currency of every wallet and fare
+ * @param accountFloorMinor     a balance below this denies the account's credentials
+ * @param fareRulesText         the rules an empty database starts with ({@code FareConfig} text)
+ * @param denyReconcileInterval how often the cluster deny registry is re-read from the database
+ */
+public record GatewayConfig(String httpHost, int httpPort, DatabaseConfig database, ZoneId zone,
+                            LocalTime serviceDayCutover, Currency currency, long accountFloorMinor,
+                            String fareRulesText, ClusterConfig cluster, CredentialPolicy credentials,
+                            long maxBodyBytes, Duration denyReconcileInterval) {
+
+    public static final String DEFAULT_FARE_RULES = "/org/faregate/gateway/default-fare-rules.txt";
+
+    public GatewayConfig {
+        Objects.requireNonNull(httpHost, "httpHost");
+        if (httpPort < 0 || httpPort > 65_535) {
+            throw new IllegalArgumentException("HTTP port must be 0..65535: " + httpPort);
+        }
+        Objects.requireNonNull(database, "database");
+        Objects.requireNonNull(zone, "zone");
+        Objects.requireNonNull(serviceDayCutover, "serviceDayCutover");
+        Objects.requireNonNull(currency, "currency");
+        Objects.requireNonNull(fareRulesText, "fareRulesText");
+        Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(credentials, "credentials");
+        if (maxBodyBytes < 1024) {
+            throw new IllegalArgumentException("max body must be at least 1024 bytes: " + maxBodyBytes);
+        }
+        Objects.requireNonNull(denyReconcileInterval, "denyReconcileInterval");
+        if (denyReconcileInterval.toMillis() < 1) {
+            throw new IllegalArgumentException("deny reconcile interval must be positive: " + denyReconcileInterval);
+        }
+    }
+
+    /**
+     * One machine, no set-up: loopback on a free port, a private in-memory H2 database, a cluster of one,
+     * Asia/Shanghai with a 04:00 cutover, CNY, floor 0 and the built-in three-zone fares.
+     */
+    public static GatewayConfig embedded() {
+        return new GatewayConfig("127.0.0.1", 0, DatabaseConfig.embedded(), ZoneId.of("Asia/Shanghai"),
+                LocalTime.of(4, 0), Currency.getInstance("CNY"), 0, defaultFareRules(), ClusterConfig.standalone(),
+                CredentialPolicy.defaults(), 1024 * 1024, Duration.ofSeconds(60));
+    }
+
+    /** The built-in fare rules text. */
+    public static String defaultFareRules() {
+        try (InputStream in = GatewayConfig.class.getResourceAsStream(DEFAULT_FARE_RULES)) {
+            if (in == null) {
+                throw new IllegalStateException("resource missing: " + DEFAULT_FARE_RULES);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + DEFAULT_FARE_RULES, e);
+        }
+    }
+
+    public GatewayConfig withHttp(String host, int port) {
+        return new GatewayConfig(host, port, database, zone, serviceDayCutover, currency, accountFloorMinor,
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval);
+    }
+
+    public GatewayConfig withDatabase(DatabaseConfig value) {
+        return new GatewayConfig(httpHost, httpPort, value, zone, serviceDayCutover, currency, accountFloorMinor,
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval);
+    }
+
+    public GatewayConfig withServiceDay(ZoneId operatorZone, LocalTime cutover) {
+        return new GatewayConfig(httpHost, httpPort, database, operatorZone, cutover, currency, accountFloorMinor,
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval);
+    }
+
+    /** The currency and the rules that charge in it. */
+    public GatewayConfig withFares(Currency value, String rulesText) {
+        return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, value, accountFloorMinor,
+                rulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval);
+    }
+
+    public GatewayConfig withAccountFloor(long floorMinor) {
+        return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, floorMinor,
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval);
+    }
+
+    public GatewayConfig withCluster(ClusterConfig value) {
+        return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
+                fareRulesText, value, credentials, maxBodyBytes, denyReconcileInterval);
+    }
+
+    public GatewayConfig withCredentials(CredentialPolicy value) {
+        return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
+                fareRulesText, cluster, value, maxBodyBytes, denyReconcileInterval);
+    }
+
+    public GatewayConfig withLimits(long maxBody, Duration reconcileInterval) {
+        return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
+                fareRulesText, cluster, credentials, maxBody, reconcileInterval);
+    }
+}

@@ -1,0 +1,32 @@
+package org.faregate.gateway;
+
+/**
+ * Why the gateway refused a request: stable snake_case codes, the {@code code} of every error body.
+ * The one table that maps them to HTTP status is {@code http.ErrorTable}.
+ */
+public enum Refusal {
+    MALFORMED_REQUEST("malformed_request"),
+    MALFORMED_BATCH("malformed_batch"),
+    BODY_TOO_LARGE("body_too_large"),
+    NOT_FOUND("not_found"),
+    METHOD_NOT_ALLOWED("method_not_allowed"),
+    UNKNOWN_ACCOUNT("unknown_account"),
+    UNKNOWN_CREDENTIAL("unknown_credential"),
+    NOT_DENIED("not_denied"),
+    UNKNOWN_RIDER_CATEGORY("unknown_rider_category"),
+    CURRENCY_MISMATCH("currency_mismatch"),
+    REFERENCE_CONFLICT("reference_conflict"),
+    INVALID_FARE_RULES("invalid_fare_rules"),
+    STORE_UNAVAILABLE("store_unavailable"),
+    INTERNAL_ERROR("internal_error");
+
+    private final String code;
+
+    Refusal(String code) {
+        this.code = code;
+    }
+
+    public String code() {
+        return code;
+    }
+}

@@ -1,0 +1,34 @@
+package org.faregate.gateway.http;
+
+import org.faregate.gateway.Refusal;
+
+/** The one table from refusal codes to HTTP status. */
+public final class ErrorTable {
+
+    private ErrorTable() {
+    }
+
+    public static int status(Refusal refusal) {
+        return switch (refusal) {
+            case MALFORMED_REQUEST, MALFORMED_BATCH -> 400;
+            case NOT_FOUND, UNKNOWN_ACCOUNT, UNKNOWN_CREDENTIAL, NOT_DENIED -> 404;
+            case METHOD_NOT_ALLOWED -> 405;
+            case REFERENCE_CONFLICT -> 409;
+            case BODY_TOO_LARGE -> 413;
+            case UNKNOWN_RIDER_CATEGORY, CURRENCY_MISMATCH, INVALID_FARE_RULES -> 422;
+            case INTERNAL_ERROR -> 500;
+            case STORE_UNAVAILABLE -> 503;
+        };
+    }
+
+    /** The refusal for a status Vert.x itself produced (no route, body limit). */
+    static Refusal forStatus(int status) {
+        return switch (status) {
+            case 400 -> Refusal.MALFORMED_REQUEST;
+            case 404 -> Refusal.NOT_FOUND;
+            case 405 -> Refusal.METHOD_NOT_ALLOWED;
+            case 413 -> Refusal.BODY_TOO_LARGE;
+            default -> Refusal.INTERNAL_ERROR;
+        };
+    }
+}

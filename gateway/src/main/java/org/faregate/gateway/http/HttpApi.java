@@ -1,0 +1,51 @@
+package org.faregate.gateway.http;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.BodyHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/** The gateway's router: body limit, every feature's routes, the OpenAPI description and one failure barrier. */
+public final class HttpApi {
+
+    private static final String OPENAPI = "/openapi.yaml";
+
+    private HttpApi() {
+    }
+
+    public static Router router(Vertx vertx, JsonExchange exchange, long maxBodyBytes, List<Routes> features) {
+        Router router = Router.router(vertx);
+        router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        Buffer openApi = Buffer.buffer(readOpenApi());
+        router.get(OPENAPI).handler(context -> context.response()
+                .putHeader("content-type", "application/yaml").end(openApi));
+        router.get("/health").handler(HttpApi::handleHealth);
+        features.forEach(feature -> feature.register(router));
+        FailureBarrier barrier = new FailureBarrier(exchange);
+        router.route().failureHandler(barrier::handle);
+        for (int status : new int[] {400, 404, 405, 413, 500}) {
+            router.errorHandler(status, barrier::handle);
+        }
+        return router;
+    }
+
+    private static void handleHealth(RoutingContext context) {
+        context.response().putHeader("content-type", "application/json").end("{\"status\":\"up\"}");
+    }
+
+    private static byte[] readOpenApi() {
+        try (InputStream in = HttpApi.class.getResourceAsStream(OPENAPI)) {
+            if (in == null) {
+                throw new IllegalStateException("resource missing: " + OPENAPI);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + OPENAPI, e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.faregate.gateway;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.faregate.protocol.AccountId;
+import org.faregate.protocol.crypto.VerifyingKey;
+import org.faregate.protocol.wire.Accounts;
+import org.faregate.protocol.wire.DenyListDelta;
+import org.faregate.protocol.wire.ErrorBody;
+import org.faregate.protocol.wire.TapBatch;
+import org.faregate.protocol.wire.TapBatchAck;
+import org.faregate.protocol.wire.WireFormatException;
+import org.faregate.protocol.wire.WireJson;
+
+/** Real HTTP to a gateway on loopback, with the wire codec. */
+public final class GatewayClient {
+
+    private static final WireJson JSON = new WireJson();
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final URI base;
+
+    public GatewayClient(URI base) {
+        this.base = base;
+    }
+
+    /** A response: status and body. */
+    public record Reply(int status, byte[] body) {
+
+        public <T> T as(Class<T> type) {
+            try {
+                return JSON.read(body, type);
+            } catch (WireFormatException e) {
+                throw new AssertionError("status " + status + ", body not a " + type.getSimpleName() + ": " + text(), e);
+            }
+        }
+
+        public ErrorBody error() {
+            return as(ErrorBody.class);
+        }
+
+        public String text() {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+
+        /** The body as {@code type}, after checking the status. */
+        public <T> T expect(int expected, Class<T> type) {
+            if (status != expected) {
+                throw new AssertionError("expected status " + expected + " but got " + status + ": " + text());
+            }
+            return as(type);
+        }
+    }
+
+    public Reply get(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).GET());
+    }
+
+    public Reply post(String path, Object body) {
+        return postJson(path, new String(JSON.write(body), StandardCharsets.UTF_8));
+    }
+
+    public Reply postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("content-type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Reply put(String path, String text) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("content-type", "text/plain")
+                .PUT(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    public Reply delete(String path) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
+    }
+
+    public Accounts.View openAccount(String category) {
+        return post("/v1/accounts", new Accounts.OpenRequest(category)).expect(201, Accounts.View.class);
+    }
+
+    public Accounts.View account(AccountId id) {
+        return get("/v1/accounts/" + id).expect(200, Accounts.View.class);
+    }
+
+    public Reply topUp(AccountId id, long amountMinor, String currency, String reference) {
+        return post("/v1/accounts/" + id + "/top-ups", new Accounts.TopUpRequest(amountMinor, currency, reference));
+    }
+
+    public Accounts.History history(AccountId id) {
+        return get("/v1/accounts/" + id + "/history").expect(200, Accounts.History.class);
+    }
+
+    public Accounts.IssuedCredential issue(AccountId id, VerifyingKey deviceKey, String media) {
+        return post("/v1/accounts/" + id + "/credentials",
+                new Accounts.CredentialRequest(deviceKey.compressed().toHex(), media))
+                .expect(201, Accounts.IssuedCredential.class);
+    }
+
+    public TapBatchAck send(TapBatch batch) {
+        return post("/v1/taps", batch).expect(200, TapBatchAck.class);
+    }
+
+    public DenyListDelta denyList(long since) {
+        return get("/v1/deny-list?since=" + since).expect(200, DenyListDelta.class);
+    }
+
+    private Reply send(HttpRequest.Builder request) {
+        try {
+            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            return new Reply(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new AssertionError("HTTP request failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

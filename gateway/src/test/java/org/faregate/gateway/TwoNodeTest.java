@@ -1,0 +1,83 @@
+package org.faregate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.faregate.cluster.ClusterConfig;
+import org.faregate.gateway.admin.DenyRequest;
+import org.faregate.gateway.sql.DatabaseConfig;
+import org.faregate.protocol.AccountId;
+import org.faregate.protocol.CredentialId;
+import org.faregate.protocol.crypto.SigningKey;
+import org.faregate.protocol.wire.Accounts;
+import org.faregate.protocol.wire.DenyChange;
+import org.faregate.protocol.wire.IssuerKeyList;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Two gateway nodes in one JVM: one database, one Hazelcast cluster on loopback. */
+class TwoNodeTest {
+
+    private static Gateway nodeA;
+    private static Gateway nodeB;
+    private static GatewayClient clientA;
+    private static GatewayClient clientB;
+
+    @BeforeAll
+    static void startTwoNodes() {
+        DatabaseConfig database = TestDatabases.fresh();
+        ClusterConfig cluster = ClusterConfig.standalone();
+        nodeA = Gateway.start(GatewayConfig.embedded().withDatabase(database).withCluster(cluster));
+        nodeB = Gateway.start(GatewayConfig.embedded().withDatabase(database)
+                .withCluster(cluster.withMembers(List.of(nodeA.clusterAddress()))));
+        clientA = new GatewayClient(nodeA.baseUri());
+        clientB = new GatewayClient(nodeB.baseUri());
+    }
+
+    @AfterAll
+    static void stopNodes() {
+        nodeB.close();
+        nodeA.close();
+    }
+
+    @Test
+    void credentialDeniedThroughNodeAAppearsInNodeBsFeed() {
+        AccountId account = clientA.openAccount("adult").accountId();
+        CredentialId credential = clientA.issue(account, SigningKey.generate(new SecureRandom()).verifyingKey(), "card")
+                .credentialId();
+
+        DenyChange denied = clientA.post("/v1/admin/deny", new DenyRequest(credential, "stolen"))
+                .expect(200, DenyChange.class);
+
+        await(() -> clientB.denyList(0).changes().contains(denied));
+        assertThat(clientB.denyList(denied.version() - 1).changes()).containsExactly(denied);
+    }
+
+    @Test
+    void nodesShareAccountsAndIssuerKeys() {
+        AccountId account = clientA.openAccount("senior").accountId();
+
+        clientB.topUp(account, 800, "CNY", "b-1").expect(200, Accounts.View.class);
+
+        assertThat(clientA.account(account).balanceMinor()).isEqualTo(800);
+        assertThat(clientB.get("/v1/issuer-keys").expect(200, IssuerKeyList.class))
+                .isEqualTo(clientA.get("/v1/issuer-keys").expect(200, IssuerKeyList.class));
+    }
+
+    /** Replication is asynchronous: wait for the condition, with a deadline. */
+    static void await(BooleanSupplier condition) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
+        while (!condition.getAsBoolean()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("condition not met within 20 s");
+            }
+            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
+        }
+    }
+}

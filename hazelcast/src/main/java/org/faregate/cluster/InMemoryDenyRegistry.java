@@ -1,0 +1,41 @@
+package org.faregate.cluster;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.faregate.protocol.CredentialId;
+import org.faregate.protocol.wire.DenyChange;
+
+/** A deny registry for one process: for tests and for a gateway that runs without a cluster. */
+public final class InMemoryDenyRegistry implements DenyRegistry {
+
+    private final Map<CredentialId, DenyChange> latest = new ConcurrentHashMap<>();
+
+    @Override
+    public boolean apply(DenyChange change) {
+        Objects.requireNonNull(change, "change");
+        AtomicBoolean recorded = new AtomicBoolean();
+        latest.compute(change.credentialId(), (id, known) -> {
+            if (known != null && known.version() >= change.version()) {
+                return known;
+            }
+            recorded.set(true);
+            return change;
+        });
+        return recorded.get();
+    }
+
+    @Override
+    public Optional<DenyChange> find(CredentialId credentialId) {
+        return Optional.ofNullable(latest.get(credentialId));
+    }
+
+    @Override
+    public Collection<DenyChange> entries() {
+        return List.copyOf(latest.values());
+    }
+}

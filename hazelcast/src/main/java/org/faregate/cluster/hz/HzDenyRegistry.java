@@ -1,0 +1,69 @@
+package org.faregate.cluster.hz;
+
+import com.hazelcast.replicatedmap.ReplicatedMap;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.faregate.cluster.DenyRegistry;
+import org.faregate.protocol.CredentialId;
+import org.faregate.protocol.wire.DenyChange;
+
+/**
+ * The deny list on a Hazelcast {@link ReplicatedMap}: every member holds a full copy and reads locally.
+ * Keys are credential ids, values a compact versioned string ({@code v1|version|denied|reason}), so no
+ * serializer needs registering. A write is conditional on its version being newer (atomic within this
+ * member); the map is weakly consistent across members, which the gateway heals by reconciling from
+ * the database of record.
+ */
+public final class HzDenyRegistry implements DenyRegistry {
+
+    static final String MAP_NAME = "faregate.deny-list";
+    private static final String FORMAT = "v1";
+
+    private final ReplicatedMap<String, String> map;
+
+    HzDenyRegistry(ReplicatedMap<String, String> map) {
+        this.map = Objects.requireNonNull(map, "map");
+    }
+
+    @Override
+    public synchronized boolean apply(DenyChange change) {
+        String key = change.credentialId().toString();
+        String known = map.get(key);
+        if (known != null && decode(key, known).version() >= change.version()) {
+            return false;
+        }
+        map.put(key, encode(change));
+        return true;
+    }
+
+    @Override
+    public Optional<DenyChange> find(CredentialId credentialId) {
+        String key = credentialId.toString();
+        return Optional.ofNullable(map.get(key)).map(value -> decode(key, value));
+    }
+
+    @Override
+    public Collection<DenyChange> entries() {
+        List<DenyChange> all = new ArrayList<>();
+        for (Map.Entry<String, String> entry : map.entrySet()) {
+            all.add(decode(entry.getKey(), entry.getValue()));
+        }
+        return all;
+    }
+
+    static String encode(DenyChange change) {
+        return FORMAT + "|" + change.version() + "|" + (change.denied() ? "1" : "0") + "|" + change.reason();
+    }
+
+    static DenyChange decode(String key, String value) {
+        String[] parts = value.split("\\|", 4);
+        if (parts.length != 4 || !FORMAT.equals(parts[0])) {
+            throw new IllegalStateException("unreadable deny-list entry for credential " + key);
+        }
+        return new DenyChange(CredentialId.parse(key), "1".equals(parts[2]), Long.parseLong(parts[1]), parts[3]);
+    }
+}
