@@ -64,12 +64,12 @@ class EndToEndTest {
             assertThat(out.validator().sync().delivered()).isEqualTo(1);
 
             assertThat(city.balance(rider.account())).isEqualTo(2_000 - 400);
+            // Whichever gate syncs first, the day converges: an entry alone is an incomplete journey at the
+            // maximum fare; the exit arriving later reprices the day and posts only the difference.
             List<Accounts.LedgerEntry> fares = fares(rider);
-            assertThat(fares).singleElement().satisfies(fare -> {
-                assertThat(fare.amountMinor()).isEqualTo(-400);
-                assertThat(fare.tapId()).isEqualTo(entry.tapId());
-                assertThat(fare.explanation()).contains("S01").contains("S03");
-            });
+            assertThat(fares).allSatisfy(fare -> assertThat(fare.tapId()).isEqualTo(entry.tapId()));
+            assertThat(fares.stream().mapToLong(Accounts.LedgerEntry::amountMinor).sum()).isEqualTo(-400);
+            assertThat(fares.get(fares.size() - 1).explanation()).contains("2 zones");
         }
     }
 
