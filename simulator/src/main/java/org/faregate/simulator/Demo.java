@@ -23,6 +23,7 @@ import org.faregate.fares.FareRules;
 import org.faregate.fares.Money;
 import org.faregate.gateway.Gateway;
 import org.faregate.gateway.GatewayConfig;
+import org.faregate.gateway.sql.DatabaseConfig;
 import org.faregate.simulator.city.CityPlan;
 import org.faregate.simulator.city.CitySimulation;
 import org.faregate.simulator.city.Media;
@@ -38,10 +39,15 @@ import org.faregate.simulator.report.Verification;
  */
 public final class Demo {
 
-    /** Options of one run; the defaults are the README's demo. */
-    public record Options(int stations, int riders, long seed, Path out, ZoneId zone) {
+    /** Options of one run; the defaults are the README's demo (embedded H2 as the gateway's database). */
+    public record Options(int stations, int riders, long seed, Path out, ZoneId zone, DatabaseConfig database) {
         public static Options defaults() {
-            return new Options(10, 1_000, 2026, Path.of("faregate-data", "demo"), ZoneId.of("Asia/Shanghai"));
+            return new Options(10, 1_000, 2026, Path.of("faregate-data", "demo"), ZoneId.of("Asia/Shanghai"),
+                    DatabaseConfig.embedded());
+        }
+
+        public Options withDatabase(DatabaseConfig value) {
+            return new Options(stations, riders, seed, out, zone, value);
         }
     }
 
@@ -62,10 +68,12 @@ public final class Demo {
         CityPlan plan = CityPlan.generate(options.seed(), options.stations(), options.riders(), day, options.zone());
         FareRules rules = parseRules(plan.fareConfig());
         GatewayConfig config = GatewayConfig.embedded()
+                .withDatabase(options.database())
                 .withServiceDay(options.zone(), CUTOVER)
                 .withFares(Currency.getInstance(plan.currency()), plan.fareConfig());
         try (Gateway gateway = Gateway.start(config)) {
-            out.printf("gateway  %s (H2 embedded, one Hazelcast member)%n", gateway.baseUri());
+            out.printf("gateway  %s (%s, one Hazelcast member)%n", gateway.baseUri(),
+                    options.database().isH2() ? "embedded H2" : "PostgreSQL");
             out.printf("city     %d stations, %d gates, %d riders, day %s%n", plan.stations().size(),
                     plan.stations().size() * 2, plan.riders().size(), day);
             SimulationRun run = new CitySimulation(plan, gateway.baseUri(), options.out(), new SecureRandom()).run(out);

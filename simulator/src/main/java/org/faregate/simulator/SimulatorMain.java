@@ -2,15 +2,18 @@ package org.faregate.simulator;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import org.faregate.gateway.sql.DatabaseConfig;
 
 /** The simulator's command line: {@code demo [--riders N] [--stations N] [--seed N] [--out DIR]}. */
 public final class SimulatorMain {
 
     private static final String USAGE = """
             usage: faregate-simulator demo [--riders N] [--stations N] [--seed N] [--out DIR]
-              Plays a city's compressed day against an embedded gateway over loopback HTTP, checks the
+                                           [--jdbc-url URL --jdbc-user USER --jdbc-password PASSWORD]
+              Plays a city's compressed day against an in-process gateway over loopback HTTP, checks the
               gateway's database against the simulator's record, writes DIR/report.html (default
-              faregate-data/demo) and ends with a summary line. Exit code 0 when everything agrees.""";
+              faregate-data/demo) and ends with a summary line. Exit code 0 when everything agrees.
+              The gateway's database is embedded H2 unless a JDBC URL (e.g. PostgreSQL) is given.""";
 
     private SimulatorMain() {
     }
@@ -39,6 +42,9 @@ public final class SimulatorMain {
         int stations = defaults.stations();
         long seed = defaults.seed();
         Path out = defaults.out();
+        DatabaseConfig database = defaults.database();
+        String jdbcUser = "";
+        String jdbcPassword = "";
         for (int i = 1; i < args.length; i += 2) {
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException("option " + args[i] + " needs a value");
@@ -49,10 +55,17 @@ public final class SimulatorMain {
                 case "--stations" -> stations = positive(args[i], value);
                 case "--seed" -> seed = Long.parseLong(value);
                 case "--out" -> out = Path.of(value);
+                case "--jdbc-url" -> database = new DatabaseConfig(value, "", "", 8);
+                case "--jdbc-user" -> jdbcUser = value;
+                case "--jdbc-password" -> jdbcPassword = value;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Demo.Result result = Demo.run(new Demo.Options(stations, riders, seed, out, defaults.zone()), System.out);
+        if (!database.isH2()) {
+            database = new DatabaseConfig(database.jdbcUrl(), jdbcUser, jdbcPassword, database.poolSize());
+        }
+        Demo.Options options = new Demo.Options(stations, riders, seed, out, defaults.zone(), database);
+        Demo.Result result = Demo.run(options, System.out);
         return result.verification().allGood() ? 0 : 1;
     }
 

@@ -19,7 +19,8 @@ class DemoTest {
     @Test
     void smallCityDayEndsWithNothingLostNothingChargedTwiceAndABalancedLedger(@TempDir Path dir) throws Exception {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        Demo.Result result = Demo.run(new Demo.Options(4, 80, 7, dir.resolve("demo"), ZoneId.of("Asia/Shanghai")),
+        Demo.Result result = Demo.run(new Demo.Options(4, 80, 7, dir.resolve("demo"), ZoneId.of("Asia/Shanghai"),
+                TestDatabase.fresh()),
                 new PrintStream(printed, true, StandardCharsets.UTF_8));
 
         assertThat(result.verification().problems()).isEmpty();

@@ -23,6 +23,7 @@ import org.faregate.protocol.crypto.SigningKey;
 import org.faregate.protocol.token.Credential;
 import org.faregate.protocol.wire.Accounts;
 import org.faregate.protocol.wire.WireJson;
+import org.faregate.simulator.TestDatabase;
 import org.faregate.simulator.city.FlakyLink;
 import org.faregate.simulator.city.Media;
 import org.faregate.simulator.city.Rider;
@@ -63,7 +64,7 @@ final class TestCity implements AutoCloseable {
     private int riders;
 
     TestCity() {
-        gateway = Gateway.start(GatewayConfig.embedded().withServiceDay(ZONE, java.time.LocalTime.of(4, 0))
+        gateway = Gateway.start(GatewayConfig.embedded().withDatabase(TestDatabase.fresh()).withServiceDay(ZONE, java.time.LocalTime.of(4, 0))
                 .withFares(Currency.getInstance("CNY"), FARES));
         app = new RiderApp(gateway.baseUri());
         clock = new SimClock(LocalDate.now(ZONE).plusDays(1).atTime(8, 0).atZone(ZONE).toInstant());

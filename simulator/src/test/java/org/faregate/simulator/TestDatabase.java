@@ -1,0 +1,36 @@
+package org.faregate.simulator;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+import org.faregate.gateway.sql.DatabaseConfig;
+
+/**
+ * The gateway database for the simulator's tests: embedded H2, or, when {@code FAREGATE_TEST_PG_URL}
+ * (with {@code FAREGATE_TEST_PG_USER} and {@code FAREGATE_TEST_PG_PASSWORD}) is set as in CI, a fresh
+ * schema of that PostgreSQL, so money moves through the production database there.
+ */
+public final class TestDatabase {
+
+    private TestDatabase() {
+    }
+
+    public static DatabaseConfig fresh() {
+        String url = System.getenv("FAREGATE_TEST_PG_URL");
+        if (url == null || url.isBlank()) {
+            return DatabaseConfig.embedded();
+        }
+        String user = System.getenv().getOrDefault("FAREGATE_TEST_PG_USER", "");
+        String password = System.getenv().getOrDefault("FAREGATE_TEST_PG_PASSWORD", "");
+        String schema = "sim_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        try (Connection connection = DriverManager.getConnection(url, user, password);
+             Statement statement = connection.createStatement()) {
+            statement.execute("create schema " + schema);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create a test schema in " + url, e);
+        }
+        return new DatabaseConfig(url + (url.contains("?") ? "&" : "?") + "currentSchema=" + schema, user, password, 8);
+    }
+}
