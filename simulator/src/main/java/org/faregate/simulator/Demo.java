@@ -13,6 +13,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +28,12 @@ import org.faregate.gateway.sql.DatabaseConfig;
 import org.faregate.simulator.city.CityPlan;
 import org.faregate.simulator.city.CitySimulation;
 import org.faregate.simulator.city.Media;
+import org.faregate.simulator.city.Rider;
 import org.faregate.simulator.city.SimulationRun;
 import org.faregate.simulator.report.HtmlReport;
+import org.faregate.simulator.report.KnownTap;
 import org.faregate.simulator.report.LedgerCheck;
+import org.faregate.simulator.report.Percentiles;
 import org.faregate.simulator.report.SimTap;
 import org.faregate.simulator.report.Verification;
 
@@ -79,7 +83,7 @@ public final class Demo {
             SimulationRun run = new CitySimulation(plan, gateway.baseUri(), options.out(), new SecureRandom()).run(out);
             Verification verification;
             try (Connection db = gateway.dataSource().getConnection()) {
-                verification = new LedgerCheck(rules, options.zone(), CUTOVER).verify(db, run);
+                verification = new LedgerCheck(rules, options.zone(), CUTOVER).verify(db, known(run));
             } catch (SQLException e) {
                 throw new IOException("cannot read the gateway's database: " + e.getMessage(), e);
             }
@@ -94,6 +98,18 @@ public final class Demo {
             out.println(summary);
             return new Result(summary, verification, run, report);
         }
+    }
+
+    /** The simulator's record of its taps, with each rider's account and category. */
+    static List<KnownTap> known(SimulationRun run) {
+        Map<Integer, Rider> riders = new HashMap<>();
+        run.riders().forEach(rider -> riders.put(rider.plan().index(), rider));
+        return run.taps().stream().map(tap -> {
+            Rider rider = riders.get(tap.rider());
+            return new KnownTap(tap.tapId(), rider == null ? null : rider.account(),
+                    rider == null ? null : rider.credential().category().id(), tap.stationId(), tap.direction(),
+                    tap.at(), tap.reason());
+        }).toList();
     }
 
     static String summary(Verification v) {
@@ -122,15 +138,10 @@ public final class Demo {
         return figures;
     }
 
-    /** Median and 99th percentile of the gate's decision time for one kind of media, in milliseconds. */
+    /** Median and 99th percentile of the gate's decision time for one kind of media. */
     static String latency(List<SimTap> taps, Media media) {
-        long[] nanos = taps.stream().filter(t -> t.media() == media && t.rider() >= 0)
-                .mapToLong(SimTap::decisionNanos).sorted().toArray();
-        if (nanos.length == 0) {
-            return "n/a";
-        }
-        return String.format("median %.2f ms, p99 %.2f ms (%d taps)", nanos[nanos.length / 2] / 1e6,
-                nanos[Math.min(nanos.length - 1, (int) Math.ceil(nanos.length * 0.99) - 1)] / 1e6, nanos.length);
+        return new Percentiles(taps.stream().filter(t -> t.media() == media && t.rider() >= 0)
+                .mapToLong(SimTap::decisionNanos).toArray()).medianAndP99();
     }
 
     private static FareRules parseRules(String text) {

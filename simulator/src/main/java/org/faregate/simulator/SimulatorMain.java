@@ -2,18 +2,26 @@ package org.faregate.simulator;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
 import org.faregate.gateway.sql.DatabaseConfig;
+import org.faregate.simulator.load.IngestLoad;
+import org.faregate.simulator.report.Verification;
 
-/** The simulator's command line: {@code demo [--riders N] [--stations N] [--seed N] [--out DIR]}. */
+/** The simulator's command line: the demo city, and the ingest load measurement. */
 public final class SimulatorMain {
 
     private static final String USAGE = """
-            usage: faregate-simulator demo [--riders N] [--stations N] [--seed N] [--out DIR]
-                                           [--jdbc-url URL --jdbc-user USER --jdbc-password PASSWORD]
-              Plays a city's compressed day against an in-process gateway over loopback HTTP, checks the
-              gateway's database against the simulator's record, writes DIR/report.html (default
-              faregate-data/demo) and ends with a summary line. Exit code 0 when everything agrees.
-              The gateway's database is embedded H2 unless a JDBC URL (e.g. PostgreSQL) is given.""";
+            usage: faregate-simulator demo [--riders N] [--stations N] [--seed N] [--out DIR] [DATABASE]
+                   faregate-simulator ingest-load [--taps N] [--accounts N] [--senders N] [--batch N] [DATABASE]
+              demo         plays a city's compressed day against an in-process gateway over loopback HTTP,
+                           checks the gateway's database against the simulator's record, writes
+                           DIR/report.html (default faregate-data/demo) and ends with a summary line.
+              ingest-load  sends a day of journeys in full batches from concurrent gate streams and reports
+                           taps per second and batch acknowledgement latency, then checks the ledger.
+              DATABASE     --jdbc-url URL [--jdbc-user USER] [--jdbc-password PASSWORD]; default embedded H2.
+              Exit code 0 when the gateway's database agrees with the simulator, 1 when not, 2 for usage.""";
 
     private SimulatorMain() {
     }
@@ -34,50 +42,80 @@ public final class SimulatorMain {
     }
 
     static int run(String[] args) throws IOException {
-        if (args.length == 0 || !args[0].equals("demo")) {
-            throw new IllegalArgumentException("unknown command" + (args.length == 0 ? "" : ": " + args[0]));
+        if (args.length == 0) {
+            throw new IllegalArgumentException("no command");
         }
-        Demo.Options defaults = Demo.Options.defaults();
-        int riders = defaults.riders();
-        int stations = defaults.stations();
-        long seed = defaults.seed();
-        Path out = defaults.out();
-        DatabaseConfig database = defaults.database();
-        String jdbcUser = "";
-        String jdbcPassword = "";
-        for (int i = 1; i < args.length; i += 2) {
-            if (i + 1 >= args.length) {
-                throw new IllegalArgumentException("option " + args[i] + " needs a value");
+        Map<String, String> options = options(args);
+        DatabaseConfig database = database(options);
+        Verification verification;
+        switch (args[0]) {
+            case "demo" -> {
+                allow(options, "--riders", "--stations", "--seed", "--out");
+                Demo.Options defaults = Demo.Options.defaults();
+                Demo.Options demo = new Demo.Options(number(options, "--stations", defaults.stations()),
+                        number(options, "--riders", defaults.riders()),
+                        number(options, "--seed", (int) defaults.seed()),
+                        Path.of(options.getOrDefault("--out", defaults.out().toString())), defaults.zone(), database);
+                verification = Demo.run(demo, System.out).verification();
             }
-            String value = args[i + 1];
-            switch (args[i]) {
-                case "--riders" -> riders = positive(args[i], value);
-                case "--stations" -> stations = positive(args[i], value);
-                case "--seed" -> seed = Long.parseLong(value);
-                case "--out" -> out = Path.of(value);
-                case "--jdbc-url" -> database = new DatabaseConfig(value, "", "", 8);
-                case "--jdbc-user" -> jdbcUser = value;
-                case "--jdbc-password" -> jdbcPassword = value;
-                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            case "ingest-load" -> {
+                allow(options, "--taps", "--accounts", "--senders", "--batch");
+                IngestLoad.Options defaults = IngestLoad.Options.defaults();
+                IngestLoad.Result result = IngestLoad.run(new IngestLoad.Options(
+                        number(options, "--taps", defaults.taps()), number(options, "--accounts", defaults.accounts()),
+                        number(options, "--senders", defaults.senders()), number(options, "--batch", defaults.batchSize()),
+                        defaults.seed(), database), System.out);
+                verification = result.verification();
+                verification.problems().forEach(problem -> System.out.println("PROBLEM  " + problem));
+                System.out.printf("ingest   %,d taps in %.2f s = %,.0f taps/s; batch ack %s%n", result.taps(),
+                        result.seconds(), result.tapsPerSecond(), result.ackLatency().medianAndP99());
+                System.out.println(Demo.summary(verification));
             }
+            default -> throw new IllegalArgumentException("unknown command: " + args[0]);
         }
-        if (!database.isH2()) {
-            database = new DatabaseConfig(database.jdbcUrl(), jdbcUser, jdbcPassword, database.poolSize());
-        }
-        Demo.Options options = new Demo.Options(stations, riders, seed, out, defaults.zone(), database);
-        Demo.Result result = Demo.run(options, System.out);
-        return result.verification().allGood() ? 0 : 1;
+        return verification.allGood() ? 0 : 1;
     }
 
-    private static int positive(String option, String value) {
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 1; i < args.length; i += 2) {
+            if (!args[i].startsWith("--") || i + 1 >= args.length) {
+                throw new IllegalArgumentException("expected --option value, got: " + args[i]);
+            }
+            options.put(args[i], args[i + 1]);
+        }
+        return options;
+    }
+
+    private static void allow(Map<String, String> options, String... names) {
+        Set<String> allowed = new java.util.HashSet<>(Set.of(names));
+        allowed.addAll(Set.of("--jdbc-url", "--jdbc-user", "--jdbc-password"));
+        for (String name : options.keySet()) {
+            if (!allowed.contains(name)) {
+                throw new IllegalArgumentException("unknown option " + name);
+            }
+        }
+    }
+
+    private static DatabaseConfig database(Map<String, String> options) {
+        String url = options.get("--jdbc-url");
+        return url == null ? DatabaseConfig.embedded() : new DatabaseConfig(url,
+                options.getOrDefault("--jdbc-user", ""), options.getOrDefault("--jdbc-password", ""), 8);
+    }
+
+    private static int number(Map<String, String> options, String name, int fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
         try {
             int number = Integer.parseInt(value);
             if (number < 1) {
-                throw new IllegalArgumentException(option + " must be at least 1: " + value);
+                throw new IllegalArgumentException(name + " must be at least 1: " + value);
             }
             return number;
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException(option + " needs a whole number: " + value, e);
+            throw new IllegalArgumentException(name + " needs a whole number: " + value, e);
         }
     }
 }

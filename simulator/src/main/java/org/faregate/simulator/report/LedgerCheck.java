@@ -19,8 +19,6 @@ import org.faregate.fares.FareTap;
 import org.faregate.fares.ServiceDay;
 import org.faregate.fares.TapEvent;
 import org.faregate.protocol.Direction;
-import org.faregate.simulator.city.Rider;
-import org.faregate.simulator.city.SimulationRun;
 
 /**
  * Checks the gateway's database against the simulator's own record: every tap the simulator made is
@@ -41,18 +39,18 @@ public final class LedgerCheck {
         this.cutover = Objects.requireNonNull(cutover, "cutover");
     }
 
-    public Verification verify(Connection db, SimulationRun run) throws SQLException {
+    public Verification verify(Connection db, List<KnownTap> known) throws SQLException {
         List<String> problems = new ArrayList<>();
         Map<UUID, String> storedReasons = query(db, "select tap_id, reason from taps",
                 row -> (UUID) row.getObject(1), row -> row.getString(2));
         Map<UUID, Long> charged = query(db,
                 "select tap_id, sum(amount_minor) from ledger_entries where kind = 'fare' and tap_id is not null"
                         + " group by tap_id", row -> (UUID) row.getObject(1), row -> -row.getLong(2));
-        Map<UUID, Long> expected = expectedCharges(run);
+        Map<UUID, Long> expected = expectedCharges(known);
 
         long lost = 0;
         long accepted = 0;
-        for (SimTap tap : run.taps()) {
+        for (KnownTap tap : known) {
             UUID id = tap.tapId().value();
             accepted += tap.reason().accepted() ? 1 : 0;
             String stored = storedReasons.get(id);
@@ -63,8 +61,8 @@ public final class LedgerCheck {
                 note(problems, "tap " + id + " decided " + tap.reason().code() + " but stored as " + stored);
             }
         }
-        if (storedReasons.size() != run.taps().size()) {
-            note(problems, "the gateway holds " + storedReasons.size() + " taps; the simulator made " + run.taps().size());
+        if (storedReasons.size() != known.size()) {
+            note(problems, "the gateway holds " + storedReasons.size() + " taps; the simulator made " + known.size());
         }
         long doubleCharged = 0;
         long mischarged = 0;
@@ -82,24 +80,20 @@ public final class LedgerCheck {
         long chargedTotal = charged.values().stream().mapToLong(Long::longValue).sum();
         long expectedTotal = expected.values().stream().mapToLong(Long::longValue).sum();
         boolean balanced = ledgerBalanced(db, problems);
-        return new Verification(run.taps().size(), accepted, run.taps().size() - accepted, chargedTotal, expectedTotal,
+        return new Verification(known.size(), accepted, known.size() - accepted, chargedTotal, expectedTotal,
                 rules.currency().getCurrencyCode(), lost, doubleCharged, mischarged, balanced, problems);
     }
 
-    /** Prices the simulator's own record of accepted taps, per rider and service day. */
-    Map<UUID, Long> expectedCharges(SimulationRun run) {
-        Map<Integer, Rider> riders = new HashMap<>();
-        run.riders().forEach(rider -> riders.put(rider.plan().index(), rider));
+    /** Prices the simulator's own record of accepted taps, per account and service day. */
+    Map<UUID, Long> expectedCharges(List<KnownTap> known) {
         Map<String, List<FareTap>> periods = new HashMap<>();
-        for (SimTap tap : run.taps()) {
-            if (!tap.reason().accepted() || tap.rider() < 0) {
-                continue;
+        for (KnownTap tap : known) {
+            if (tap.reason().accepted()) {
+                LocalDate day = ServiceDay.of(tap.at(), zone, cutover);
+                periods.computeIfAbsent(tap.account() + "/" + day, key -> new ArrayList<>())
+                        .add(new FareTap(tap.tapId().toString(), tap.at(), tap.stationId(), event(tap.direction()),
+                                tap.riderCategory()));
             }
-            Rider rider = riders.get(tap.rider());
-            LocalDate day = ServiceDay.of(tap.at(), zone, cutover);
-            periods.computeIfAbsent(rider.account() + "/" + day, key -> new ArrayList<>())
-                    .add(new FareTap(tap.tapId().toString(), tap.at(), tap.stationId(), event(tap.direction()),
-                            rider.credential().category().id()));
         }
         Map<UUID, Long> expected = new HashMap<>();
         for (List<FareTap> period : periods.values()) {

@@ -1,0 +1,222 @@
+package org.faregate.simulator.load;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.faregate.fares.FareConfig;
+import org.faregate.fares.FareConfigException;
+import org.faregate.gateway.Gateway;
+import org.faregate.gateway.GatewayConfig;
+import org.faregate.gateway.sql.DatabaseConfig;
+import org.faregate.protocol.AccountId;
+import org.faregate.protocol.CredentialId;
+import org.faregate.protocol.Direction;
+import org.faregate.protocol.GateId;
+import org.faregate.protocol.Reason;
+import org.faregate.protocol.StationId;
+import org.faregate.protocol.TapId;
+import org.faregate.protocol.wire.TapBatch;
+import org.faregate.protocol.wire.TapBatchAck;
+import org.faregate.protocol.wire.TapRecord;
+import org.faregate.simulator.city.CityPlan;
+import org.faregate.simulator.city.RiderApp;
+import org.faregate.simulator.city.Station;
+import org.faregate.simulator.report.KnownTap;
+import org.faregate.simulator.report.LedgerCheck;
+import org.faregate.simulator.report.Percentiles;
+import org.faregate.simulator.report.Verification;
+import org.faregate.validator.link.GatewayException;
+import org.faregate.validator.link.HttpGatewayLink;
+
+/**
+ * Measures the gateway's tap ingest: a day of journeys (entry and exit taps of many accounts) is sent by
+ * concurrent gate streams in full batches over loopback HTTP to an in-process gateway, which commits,
+ * prices and charges every tap. Reports taps per second and the batch acknowledgement latency, then
+ * checks the database like the demo does. The gateway and the load share this machine's cores.
+ */
+public final class IngestLoad {
+
+    /** @param senders concurrent HTTP senders, each carrying some of the city's gate streams */
+    public record Options(int taps, int accounts, int senders, int batchSize, long seed, DatabaseConfig database) {
+        public Options {
+            if (taps < 2 || accounts < 1 || senders < 1 || batchSize < 1 || batchSize > TapBatch.MAX_TAPS) {
+                throw new IllegalArgumentException("taps >= 2, accounts >= 1, senders >= 1, 1 <= batch <= "
+                        + TapBatch.MAX_TAPS);
+            }
+        }
+
+        public static Options defaults() {
+            return new Options(100_000, 5_000, 8, 500, 2026, DatabaseConfig.embedded());
+        }
+    }
+
+    public record Result(long taps, double seconds, Percentiles ackLatency, Verification verification) {
+        public double tapsPerSecond() {
+            return taps / seconds;
+        }
+    }
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final LocalTime CUTOVER = LocalTime.of(4, 0);
+
+    private IngestLoad() {
+    }
+
+    public static Result run(Options options, PrintStream out) throws IOException {
+        LocalDate day = LocalDate.now(ZONE).plusDays(1);
+        CityPlan city = CityPlan.generate(options.seed(), 10, 1, day, ZONE);
+        GatewayConfig config = GatewayConfig.embedded().withDatabase(options.database())
+                .withServiceDay(ZONE, CUTOVER).withFares(Currency.getInstance(city.currency()), city.fareConfig());
+        try (Gateway gateway = Gateway.start(config)) {
+            out.printf("gateway  %s (%s)%n", gateway.baseUri(), options.database().isH2() ? "embedded H2" : "PostgreSQL");
+            List<AccountId> accounts = openAccounts(new RiderApp(gateway.baseUri()), options, city.currency());
+            List<List<TapRecord>> streams = JourneyStreams.generate(city, accounts, options.taps(), options.seed());
+            out.printf("load     %,d taps of %,d accounts in %d gate streams, batches of %d, %d senders%n",
+                    options.taps(), accounts.size(), streams.size(), options.batchSize(), options.senders());
+            long started = System.nanoTime();
+            long[] latencies = send(gateway, streams, options);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            Verification verification;
+            try (Connection db = gateway.dataSource().getConnection()) {
+                verification = new LedgerCheck(FareConfig.parse(city.fareConfig()), ZONE, CUTOVER)
+                        .verify(db, known(streams));
+            } catch (SQLException e) {
+                throw new IOException("cannot read the gateway's database: " + e.getMessage(), e);
+            } catch (FareConfigException e) {
+                throw new IllegalStateException("the city's own fare rules do not parse", e);
+            }
+            return new Result(options.taps(), seconds, new Percentiles(latencies), verification);
+        }
+    }
+
+    private static List<AccountId> openAccounts(RiderApp app, Options options, String currency) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(options.senders());
+        try {
+            List<Future<AccountId>> opened = new ArrayList<>();
+            for (int i = 0; i < options.accounts(); i++) {
+                int index = i;
+                opened.add(pool.submit(() -> {
+                    AccountId id = app.open("adult").accountId();
+                    app.topUp(id, 1_000_000, currency, "load-" + index);
+                    return id;
+                }));
+            }
+            List<AccountId> accounts = new ArrayList<>();
+            for (Future<AccountId> account : opened) {
+                accounts.add(account.get());
+            }
+            return accounts;
+        } catch (Exception e) {
+            throw new IOException("cannot open the load's accounts: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Each sender sends its streams' batches in order; returns every batch's acknowledgement latency. */
+    private static long[] send(Gateway gateway, List<List<TapRecord>> streams, Options options) throws IOException {
+        ExecutorService pool = Executors.newFixedThreadPool(options.senders());
+        try {
+            List<Future<List<Long>>> senders = new ArrayList<>();
+            for (int s = 0; s < options.senders(); s++) {
+                List<List<TapRecord>> mine = new ArrayList<>();
+                for (int g = s; g < streams.size(); g += options.senders()) {
+                    mine.add(streams.get(g));
+                }
+                senders.add(pool.submit(() -> sendAll(new HttpGatewayLink(gateway.baseUri()), mine, options.batchSize())));
+            }
+            List<Long> all = new ArrayList<>();
+            for (Future<List<Long>> sender : senders) {
+                all.addAll(sender.get());
+            }
+            return all.stream().mapToLong(Long::longValue).toArray();
+        } catch (Exception e) {
+            throw new IOException("load failed: " + e.getMessage(), e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static List<Long> sendAll(HttpGatewayLink link, List<List<TapRecord>> streams, int batchSize)
+            throws GatewayException {
+        List<Long> latencies = new ArrayList<>();
+        int longest = streams.stream().mapToInt(List::size).max().orElse(0);
+        for (int from = 0; from < longest; from += batchSize) {
+            for (List<TapRecord> stream : streams) {
+                if (from >= stream.size()) {
+                    continue;
+                }
+                List<TapRecord> taps = stream.subList(from, Math.min(stream.size(), from + batchSize));
+                long started = System.nanoTime();
+                TapBatchAck ack = link.sendTaps(new TapBatch(taps.get(0).gateId(), taps));
+                latencies.add(System.nanoTime() - started);
+                if (ack.committed().size() != taps.size()) {
+                    throw new IllegalStateException("gateway committed " + ack.committed().size() + " of "
+                            + taps.size() + " taps");
+                }
+            }
+        }
+        return latencies;
+    }
+
+    private static List<KnownTap> known(List<List<TapRecord>> streams) {
+        return streams.stream().flatMap(List::stream).map(tap -> new KnownTap(tap.tapId(), tap.accountId(), "adult",
+                tap.stationId().value(), tap.direction(), tap.at(), tap.reason())).toList();
+    }
+
+    /** A day of journeys, as the city's entry and exit gates would report them, one stream per gate. */
+    static final class JourneyStreams {
+
+        private JourneyStreams() {
+        }
+
+        static List<List<TapRecord>> generate(CityPlan city, List<AccountId> accounts, int taps, long seed) {
+            Random random = new Random(seed);
+            SecureRandom ids = new SecureRandom();
+            List<Station> stations = city.stations();
+            List<List<TapRecord>> streams = new ArrayList<>();
+            for (int i = 0; i < stations.size() * 2; i++) {
+                streams.add(new ArrayList<>());
+            }
+            Instant opening = city.day().atTime(6, 0).atZone(city.zone()).toInstant();
+            CredentialId[] credentials = new CredentialId[accounts.size()];
+            for (int journey = 0; journey < taps / 2; journey++) {
+                int a = random.nextInt(accounts.size());
+                if (credentials[a] == null) {
+                    credentials[a] = CredentialId.random(ids);
+                }
+                int origin = random.nextInt(stations.size());
+                int destination = (origin + 1 + random.nextInt(stations.size() - 1)) % stations.size();
+                Instant entry = opening.plusSeconds(random.nextInt(16 * 3600));
+                Instant exit = entry.plus(Duration.ofMinutes(5 + random.nextInt(45)));
+                streams.get(origin * 2).add(tap(ids, stations.get(origin), Direction.ENTRY, entry, credentials[a],
+                        accounts.get(a)));
+                streams.get(destination * 2 + 1).add(tap(ids, stations.get(destination), Direction.EXIT, exit,
+                        credentials[a], accounts.get(a)));
+            }
+            streams.forEach(stream -> stream.sort((x, y) -> x.at().compareTo(y.at())));
+            return streams;
+        }
+
+        private static TapRecord tap(SecureRandom ids, Station station, Direction direction, Instant at,
+                                     CredentialId credential, AccountId account) {
+            String gate = station.id() + (direction == Direction.ENTRY ? "-IN-1" : "-OUT-1");
+            return new TapRecord(TapId.random(ids), GateId.of(gate), StationId.of(station.id()), direction, at, "nfc",
+                    credential, account, Reason.ACCEPTED);
+        }
+    }
+}
