@@ -83,7 +83,13 @@ final class RunCommand {
             if (provisionedKeys != null) {
                 validator.trustIssuerKeys(provisionedKeys);
             }
-            syncer.scheduleWithFixedDelay(() -> syncQuietly(validator), 0, syncSeconds, TimeUnit.SECONDS);
+            // One attempt before the first rider: a gate that can reach the gateway starts with current issuer
+            // keys and deny list; one that cannot starts offline on what it stored last time.
+            SyncReport first = syncQuietly(validator);
+            out.println("ready: gate " + config.gateId() + ", deny list version " + validator.denyListVersion()
+                    + ", " + validator.pendingTaps() + " taps pending"
+                    + (first == null || !first.complete() ? " (gateway not reached: deciding offline)" : ""));
+            syncer.scheduleWithFixedDelay(() -> syncQuietly(validator), syncSeconds, syncSeconds, TimeUnit.SECONDS);
             int status = readScanner(validator);
             syncer.shutdown();
             awaitSyncer(syncer);

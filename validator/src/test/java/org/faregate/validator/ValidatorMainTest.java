@@ -100,7 +100,9 @@ class ValidatorMainTest {
                 InstantSource.system());
 
         assertThat(status).isZero();
-        assertThat(stdout().lines().toList()).hasSize(3);
+        assertThat(stdout().lines().toList()).hasSize(4);
+        assertThat(stdout().lines().findFirst()).hasValueSatisfying(first -> assertThat(first)
+                .startsWith("ready: gate S01-IN-1").endsWith("(gateway not reached: deciding offline)"));
         assertThat(stdout()).contains("malformed_token tap=").contains("stopped: 2 taps pending")
                 .doesNotContain("unknown_key");
         assertThat(data.resolve("issuer-keys.json")).exists();
