@@ -104,7 +104,7 @@ public final class Gateway implements AutoCloseable {
                     new AccountRoutes(accountService, exchange),
                     new CredentialRoutes(credentialService, exchange),
                     new DenyRoutes(denyService, exchange),
-                    new AdminRoutes(fareBook, denyService, new Reconciliation(database), exchange)));
+                    new AdminRoutes(fareBook, denyService, new Reconciliation(database), exchange, clock)));
             HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()))
                     .requestHandler(router).listen(config.httpPort()));
             vertx.setPeriodic(config.denyReconcileInterval().toMillis(), timer -> workers

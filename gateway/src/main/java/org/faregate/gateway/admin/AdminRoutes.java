@@ -2,6 +2,10 @@ package org.faregate.gateway.admin;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import org.faregate.gateway.Refusal;
 import org.faregate.gateway.RefusedException;
 import org.faregate.gateway.deny.DenyService;
@@ -17,17 +21,19 @@ import org.faregate.protocol.CredentialId;
 public final class AdminRoutes implements Routes {
 
     /** The answer to a fare-rules upload. */
-    public record FareRulesVersion(long version) {
+    public record FareRulesVersion(long version, Instant effectiveFrom) {
     }
 
     private final FareBook fareBook;
     private final DenyService denyService;
     private final Reconciliation reconciliation;
     private final JsonExchange exchange;
+    private final InstantSource clock;
 
     public AdminRoutes(FareBook fareBook, DenyService denyService, Reconciliation reconciliation,
-                       JsonExchange exchange) {
+                       JsonExchange exchange, InstantSource clock) {
         this.fareBook = fareBook;
+        this.clock = clock;
         this.denyService = denyService;
         this.reconciliation = reconciliation;
         this.exchange = exchange;
@@ -37,6 +43,7 @@ public final class AdminRoutes implements Routes {
     public void register(Router router) {
         router.put("/v1/admin/fare-rules").handler(this::handleUploadFareRules);
         router.get("/v1/admin/fare-rules").handler(this::handleCurrentFareRules);
+        router.get("/v1/admin/fare-rules/versions").handler(this::handleFareRulesVersions);
         router.post("/v1/admin/deny").handler(this::handleDeny);
         router.delete("/v1/admin/deny/:credentialId").handler(this::handleUndeny);
         router.get("/v1/admin/reconciliation").handler(this::handleReconciliation);
@@ -47,11 +54,32 @@ public final class AdminRoutes implements Routes {
         if (text == null || text.isBlank()) {
             throw new RefusedException(Refusal.MALFORMED_REQUEST, "body: expected fare rules text");
         }
-        exchange.respond(context, 200, () -> new FareRulesVersion(fareBook.upload(text).version()));
+        Instant effectiveFrom = effectiveFrom(context.queryParams().get("effectiveFrom"));
+        exchange.respond(context, 200, () -> {
+            FareBook.Version version = fareBook.upload(text, effectiveFrom);
+            return new FareRulesVersion(version.version(), version.effectiveFrom());
+        });
+    }
+
+    /** When new rules take effect: the query's ISO-8601 time with offset, or now. */
+    private Instant effectiveFrom(String text) {
+        if (text == null) {
+            return clock.instant();
+        }
+        try {
+            return OffsetDateTime.parse(text).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new RefusedException(Refusal.MALFORMED_REQUEST,
+                    "query effectiveFrom: '" + text + "' is not an ISO-8601 time with offset, e.g. 2026-12-01T04:00:00+08:00");
+        }
     }
 
     private void handleCurrentFareRules(RoutingContext context) {
-        exchange.send(context, 200, fareBook.currentVersion());
+        exchange.respond(context, 200, fareBook::versionInForce);
+    }
+
+    private void handleFareRulesVersions(RoutingContext context) {
+        exchange.respond(context, 200, fareBook::versions);
     }
 
     private void handleDeny(RoutingContext context) {

@@ -43,7 +43,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tap ingest. In one transaction: store every tap once; for the service days that gained accepted
- * taps, lock the account (ascending ids), re-price the whole day and post only the differences to the
+ * taps, lock the account (ascending ids), re-price the whole day with the fare rules in force at the
+ * day's start and post only the differences to the
  * ledger; deny or restore credentials as the balance crosses the floor. Then, after the commit, publish
  * deny changes to the cluster and acknowledge every tap of the batch. Blocking.
  */
@@ -93,7 +94,7 @@ public final class TapIngest {
     }
 
     private Outcome ingest(Connection connection, List<SqlTaps.DatedTap> batch, Instant now) throws SQLException {
-        FareRules rules = fareBook.current(connection);
+        Map<LocalDate, FareRules> rulesByDay = new HashMap<>();
         Set<TapId> inserted = taps.insertNew(connection, batch, now);
         Map<AccountId, Optional<Account>> known = new HashMap<>();
         List<TapBatchAck.Problem> problems = new ArrayList<>();
@@ -108,6 +109,7 @@ public final class TapIngest {
                 account = accounts.find(connection, tap.accountId());
                 known.put(tap.accountId(), account);
             }
+            FareRules rules = rulesFor(connection, dated.serviceDay(), rulesByDay);
             if (account.isEmpty()) {
                 problems.add(new TapBatchAck.Problem(tap.tapId(), "unknown_account",
                         "account " + tap.accountId() + " does not exist; the tap is stored but not charged"));
@@ -128,7 +130,8 @@ public final class TapIngest {
             Account account = locked.get(period.getKey());
             long delta = 0;
             for (LocalDate day : period.getValue()) {
-                delta = Math.addExact(delta, repriceDay(connection, rules, account, day, now));
+                delta = Math.addExact(delta, repriceDay(connection, rulesFor(connection, day, rulesByDay), account, day,
+                        now));
             }
             if (delta != 0) {
                 denyChanges.addAll(balances.add(connection, account, delta, now).denyChanges());
@@ -136,6 +139,17 @@ public final class TapIngest {
         }
         List<TapId> committed = batch.stream().map(dated -> dated.tap().tapId()).toList();
         return new Outcome(new TapBatchAck(committed, problems), denyChanges, inserted.size());
+    }
+
+    /** The rules in force at the start of the service day (its cutover time in the operator's zone). */
+    private FareRules rulesFor(Connection connection, LocalDate day, Map<LocalDate, FareRules> known)
+            throws SQLException {
+        FareRules rules = known.get(day);
+        if (rules == null) {
+            rules = fareBook.rulesAt(connection, day.atTime(cutover).atZone(zone).toInstant());
+            known.put(day, rules);
+        }
+        return rules;
     }
 
     /** Re-prices one service day of a locked account; returns the balance change (fares are negative). */

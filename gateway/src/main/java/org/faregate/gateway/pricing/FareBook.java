@@ -6,11 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.ConcurrentHashMap;
 import org.faregate.fares.FareConfig;
 import org.faregate.fares.FareConfigException;
 import org.faregate.fares.FareRules;
@@ -20,25 +22,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The fare rules in force: the latest version in {@code fare_rules}. Every pricing transaction asks
- * {@link #current(Connection)}, which notices a version uploaded through another gateway node. The
- * configured text only seeds an empty database; afterwards the database is the record.
+ * The versions of the fare rules, each effective from a time. A service day is priced by the version in
+ * force at the day's start ({@link #rulesAt}): the latest effective time at or before it, the later upload
+ * among equal times. Every pricing transaction asks the database, so a version uploaded through another
+ * gateway node applies everywhere. The configured text only seeds an empty database, effective from the
+ * beginning; afterwards the database is the record.
  */
 public final class FareBook {
 
     private static final Logger logger = LoggerFactory.getLogger(FareBook.class);
 
     /** One stored version of the rules. */
-    public record Version(long version, String body, Instant uploadedAt) {
+    public record Version(long version, String body, Instant uploadedAt, Instant effectiveFrom) {
     }
 
-    private record Loaded(Version version, FareRules rules) {
+    /** A version without its text, for listings. */
+    public record Summary(long version, Instant uploadedAt, Instant effectiveFrom) {
     }
+
+    /** The seed rules apply to every tap before the first uploaded version takes effect. */
+    static final Instant SEED_EFFECTIVE_FROM = Instant.EPOCH;
 
     private final Database database;
     private final Currency currency;
     private final InstantSource clock;
-    private final AtomicReference<Loaded> loaded = new AtomicReference<>();
+    private final Map<Long, FareRules> parsed = new ConcurrentHashMap<>();
 
     private FareBook(Database database, Currency currency, InstantSource clock) {
         this.database = database;
@@ -46,53 +54,74 @@ public final class FareBook {
         this.clock = clock;
     }
 
-    /** Loads the latest rules, storing {@code seedText} as version 1 if there are none; bad seed text fails. */
+    /** Opens the book, storing {@code seedText} as version 1 if there are none; bad seed text fails. */
     public static FareBook open(Database database, String seedText, Currency currency, InstantSource clock) {
         FareBook book = new FareBook(Objects.requireNonNull(database, "database"),
                 Objects.requireNonNull(currency, "currency"), Objects.requireNonNull(clock, "clock"));
-        book.database.inTransaction(connection -> {
-            if (latestVersion(connection).isEmpty()) {
+        Version inForce = book.database.inTransaction(connection -> {
+            if (versionAt(connection, clock.instant()).isEmpty()) {
                 try {
                     book.check(seedText);
                 } catch (FareRulesRejectedException e) {
                     throw new IllegalArgumentException("configured fare rules are unusable: " + e.problems(), e);
                 }
-                book.insert(connection, seedText);
+                book.insert(connection, seedText, SEED_EFFECTIVE_FROM);
             }
-            return book.current(connection);
+            return read(connection, versionAt(connection, clock.instant()).orElseThrow());
         });
-        logger.info("Fare rules loaded [version={}]", book.loaded.get().version().version());
+        logger.info("Fare rules loaded [version={}, effectiveFrom={}]", inForce.version(), inForce.effectiveFrom());
         return book;
     }
 
-    /** The rules in force, reloaded if another node stored a newer version. */
-    public FareRules current(Connection connection) throws SQLException {
-        long latest = latestVersion(connection).orElseThrow(() -> new SQLException("fare_rules is empty"));
-        Loaded known = loaded.get();
-        if (known != null && known.version().version() == latest) {
-            return known.rules();
+    /** The rules that price the service day starting at {@code periodStart}. */
+    public FareRules rulesAt(Connection connection, Instant periodStart) throws SQLException {
+        long version = versionAt(connection, periodStart)
+                .orElseThrow(() -> new SQLException("fare_rules is empty"));
+        FareRules known = parsed.get(version);
+        if (known != null) {
+            return known;
         }
-        Version version = read(connection, latest);
+        Version stored = read(connection, version);
         try {
-            Loaded fresh = new Loaded(version, FareConfig.parse(version.body()));
-            loaded.set(fresh);
-            return fresh.rules();
+            FareRules rules = FareConfig.parse(stored.body());
+            parsed.put(version, rules);
+            return rules;
         } catch (FareConfigException e) {
-            throw new IllegalStateException("stored fare rules version " + latest + " no longer parse", e);
+            throw new IllegalStateException("stored fare rules version " + version + " no longer parse", e);
         }
     }
 
-    /** The version in force as this node last loaded it. */
-    public Version currentVersion() {
-        return loaded.get().version();
+    /** The version in force now. Blocking. */
+    public Version versionInForce() {
+        return database.inTransaction(connection -> read(connection, versionAt(connection, clock.instant())
+                .orElseThrow(() -> new SQLException("fare_rules is empty"))));
     }
 
-    /** Checks and stores new rules, which then price every later ingest; refused rules change nothing. */
-    public Version upload(String text) {
+    /** Every stored version, oldest first. Blocking. */
+    public List<Summary> versions() {
+        return database.inTransaction(connection -> {
+            List<Summary> all = new ArrayList<>();
+            try (PreparedStatement select = connection.prepareStatement(
+                    "select version, uploaded_at, effective_from from fare_rules order by version");
+                 ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    all.add(new Summary(rows.getLong("version"), Columns.getInstant(rows, "uploaded_at"),
+                            Columns.getInstant(rows, "effective_from")));
+                }
+            }
+            return all;
+        });
+    }
+
+    /**
+     * Checks and stores new rules, in force for service days starting at or after {@code effectiveFrom};
+     * refused rules change nothing. Days already priced are repriced when their next tap arrives.
+     */
+    public Version upload(String text, Instant effectiveFrom) {
         FareRules rules = check(text);
-        Version version = database.inTransaction(connection -> insert(connection, text));
-        loaded.set(new Loaded(version, rules));
-        logger.info("Fare rules uploaded [version={}]", version.version());
+        Version version = database.inTransaction(connection -> insert(connection, text, effectiveFrom));
+        parsed.put(version.version(), rules);
+        logger.info("Fare rules uploaded [version={}, effectiveFrom={}]", version.version(), effectiveFrom);
         return version;
     }
 
@@ -111,24 +140,35 @@ public final class FareBook {
         return rules;
     }
 
-    private Version insert(Connection connection, String text) throws SQLException {
+    private Version insert(Connection connection, String text, Instant effectiveFrom) throws SQLException {
         Instant now = clock.instant();
         try (PreparedStatement insert = connection.prepareStatement(
-                "insert into fare_rules (body, uploaded_at) values (?, ?)", new String[] {"version"})) {
+                "insert into fare_rules (body, uploaded_at, effective_from) values (?, ?, ?)", new String[] {"version"})) {
             insert.setString(1, text);
             Columns.setInstant(insert, 2, now);
+            Columns.setInstant(insert, 3, effectiveFrom);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 if (!keys.next()) {
                     throw new SQLException("no version generated for the fare rules");
                 }
-                return new Version(keys.getLong(1), text, now);
+                return new Version(keys.getLong(1), text, now, effectiveFrom);
             }
         }
     }
 
-    private static Optional<Long> latestVersion(Connection connection) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement("select max(version) from fare_rules");
+    /** The version in force at {@code at}; before any version's effective time, the first version. */
+    private static Optional<Long> versionAt(Connection connection, Instant at) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select version from fare_rules"
+                + " where effective_from <= ? order by effective_from desc, version desc limit 1")) {
+            Columns.setInstant(select, 1, at);
+            try (ResultSet row = select.executeQuery()) {
+                if (row.next()) {
+                    return Optional.of(row.getLong(1));
+                }
+            }
+        }
+        try (PreparedStatement select = connection.prepareStatement("select min(version) from fare_rules");
              ResultSet row = select.executeQuery()) {
             row.next();
             long version = row.getLong(1);
@@ -138,13 +178,14 @@ public final class FareBook {
 
     private static Version read(Connection connection, long version) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "select version, body, uploaded_at from fare_rules where version = ?")) {
+                "select version, body, uploaded_at, effective_from from fare_rules where version = ?")) {
             select.setLong(1, version);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     throw new SQLException("fare rules version " + version + " vanished");
                 }
-                return new Version(row.getLong("version"), row.getString("body"), Columns.getInstant(row, "uploaded_at"));
+                return new Version(row.getLong("version"), row.getString("body"), Columns.getInstant(row, "uploaded_at"),
+                        Columns.getInstant(row, "effective_from"));
             }
         }
     }
