@@ -3,10 +3,13 @@ package org.faregate.cluster;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableSet;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListSet;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.faregate.protocol.CredentialId;
 import org.faregate.protocol.wire.DenyChange;
 
@@ -14,10 +17,15 @@ import org.faregate.protocol.wire.DenyChange;
 public final class InMemoryDenyRegistry implements DenyRegistry {
 
     private final Map<CredentialId, DenyChange> latest = new ConcurrentHashMap<>();
+    private final NavigableSet<Long> published = new ConcurrentSkipListSet<>();
+    private final AtomicLong complete = new AtomicLong();
 
     @Override
     public boolean apply(DenyChange change) {
         Objects.requireNonNull(change, "change");
+        if (change.version() > complete.get()) {
+            published.add(change.version());
+        }
         AtomicBoolean recorded = new AtomicBoolean();
         latest.compute(change.credentialId(), (id, known) -> {
             if (known != null && known.version() >= change.version()) {
@@ -27,6 +35,21 @@ public final class InMemoryDenyRegistry implements DenyRegistry {
             return change;
         });
         return recorded.get();
+    }
+
+    @Override
+    public void markComplete(long version) {
+        long mark = complete.accumulateAndGet(version, Math::max);
+        published.headSet(mark, true).clear();
+    }
+
+    @Override
+    public long contiguousThrough(long from) {
+        long version = Math.max(from, complete.get());
+        while (published.contains(version + 1)) {
+            version++;
+        }
+        return version;
     }
 
     @Override

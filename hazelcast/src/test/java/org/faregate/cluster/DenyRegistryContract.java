@@ -103,6 +103,55 @@ public abstract class DenyRegistryContract {
     }
 
     @Test
+    void feedHoldsBackChangesBehindAVersionStillOnItsWay() {
+        CredentialId a = credential();
+        CredentialId b = credential();
+        CredentialId c = credential();
+        registry.apply(new DenyChange(a, true, 1, "lost_card"));
+        registry.apply(new DenyChange(c, true, 3, "lost_card")); // version 2 is still on its way from another node
+
+        DenyListDelta early = registry.changesSince(0);
+        assertThat(early.toVersion()).isEqualTo(1);
+        assertThat(early.changes()).extracting(DenyChange::credentialId).containsExactly(a);
+        assertThat(registry.changesSince(1).changes()).isEmpty();
+        assertThat(registry.changesSince(1).toVersion()).isEqualTo(1);
+
+        registry.apply(new DenyChange(b, true, 2, "lost_card"));
+        DenyListDelta caughtUp = registry.changesSince(1);
+        assertThat(caughtUp.toVersion()).isEqualTo(3);
+        assertThat(caughtUp.changes()).extracting(DenyChange::credentialId).containsExactly(b, c);
+    }
+
+    @Test
+    void supersededChangeArrivingLateClosesItsGap() {
+        CredentialId id = credential();
+        DenyChange found = new DenyChange(id, false, 2, "found");
+        registry.apply(found);
+        assertThat(registry.changesSince(0).toVersion()).isZero();
+
+        assertThat(registry.apply(new DenyChange(id, true, 1, "lost_card"))).isFalse();
+
+        assertThat(registry.changesSince(0).toVersion()).isEqualTo(2);
+        assertThat(registry.find(id)).contains(found);
+    }
+
+    @Test
+    void versionsReadFromTheDatabaseCountAsPublishedAndTheMarkNeverGoesBack() {
+        CredentialId id = credential();
+        registry.apply(new DenyChange(id, true, 5, "lost_card")); // 1 to 4 were superseded in the database
+        assertThat(registry.changesSince(0).toVersion()).isZero();
+
+        registry.markComplete(5);
+        DenyListDelta snapshot = registry.changesSince(0);
+        assertThat(snapshot.toVersion()).isEqualTo(5);
+        assertThat(snapshot.changes()).extracting(DenyChange::credentialId).containsExactly(id);
+
+        registry.markComplete(3);
+        registry.apply(new DenyChange(credential(), true, 6, "lost_card"));
+        assertThat(registry.changesSince(5).toVersion()).isEqualTo(6);
+    }
+
+    @Test
     void negativeVersionIsRefused() {
         assertThatThrownBy(() -> registry.changesSince(-1)).isInstanceOf(IllegalArgumentException.class);
     }

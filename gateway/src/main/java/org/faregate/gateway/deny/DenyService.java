@@ -82,15 +82,25 @@ public final class DenyService {
         }
     }
 
+    private record Record(long clock, List<DenyChange> changes) {
+    }
+
     /** Brings the registry up to the database of record; returns how many changes it did not yet have. */
     public int reconcile() {
-        List<DenyChange> all = database.inTransaction(denyList::all);
+        Record record = database.inTransaction(connection -> {
+            long clock = SqlDenyList.clock(connection);
+            return new Record(clock, denyList.all(connection));
+        });
+        List<DenyChange> all = record.changes();
         int applied = 0;
         for (DenyChange change : all) {
             if (registry.apply(change)) {
                 applied++;
             }
         }
+        // Every version up to the clock read first is in what followed (or was superseded there): the feed
+        // may serve up to it even where a node never published a version (it crashed after its commit).
+        registry.markComplete(record.clock());
         if (applied > 0) {
             logger.info("Deny registry reconciled [entries={}, applied={}]", all.size(), applied);
         }

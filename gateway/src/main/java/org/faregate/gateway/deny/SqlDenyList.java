@@ -69,6 +69,14 @@ public final class SqlDenyList {
                 "update deny_list_clock set version = version + 1 where id = 1")) {
             update.executeUpdate();
         }
+        return clock(connection);
+    }
+
+    /**
+     * The last version handed out. Writers hold the clock row until they commit, so once this value is
+     * visible every version up to it is committed.
+     */
+    public static long clock(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("select version from deny_list_clock where id = 1");
              ResultSet row = select.executeQuery()) {
             if (!row.next()) {

@@ -21,7 +21,7 @@ public final class HzCluster implements AutoCloseable {
 
     private HzCluster(HazelcastInstance instance) {
         this.instance = instance;
-        this.denyRegistry = new HzDenyRegistry(instance.getReplicatedMap(HzDenyRegistry.MAP_NAME));
+        this.denyRegistry = denyRegistry(HzDenyRegistry.MAP_NAME);
     }
 
     /** Starts a member and joins the configured members; blocks until it is part of the cluster. */
@@ -69,7 +69,10 @@ public final class HzCluster implements AutoCloseable {
 
     /** A deny registry on a map of the given name, so tests get a clean map on shared members. */
     HzDenyRegistry denyRegistry(String mapName) {
-        return new HzDenyRegistry(instance.getReplicatedMap(mapName));
+        return new HzDenyRegistry(instance.getReplicatedMap(mapName),
+                instance.getReplicatedMap(mapName + HzDenyRegistry.PUBLISHED_SUFFIX),
+                instance.getReplicatedMap(mapName + HzDenyRegistry.COMPLETE_SUFFIX),
+                instance.getLocalEndpoint().getUuid().toString());
     }
 
     @Override

@@ -21,16 +21,30 @@ import org.faregate.protocol.wire.DenyChange;
 public final class HzDenyRegistry implements DenyRegistry {
 
     static final String MAP_NAME = "faregate.deny-list";
+    static final String PUBLISHED_SUFFIX = ".published";
+    static final String COMPLETE_SUFFIX = ".complete";
     private static final String FORMAT = "v1";
 
     private final ReplicatedMap<String, String> map;
+    /** Every version published and not yet below the completeness mark (a superseded one too). */
+    private final ReplicatedMap<Long, Boolean> published;
+    /** Each member's completeness mark; the highest counts, so one member's older mark does not lower it. */
+    private final ReplicatedMap<String, Long> complete;
+    private final String memberId;
 
-    HzDenyRegistry(ReplicatedMap<String, String> map) {
+    HzDenyRegistry(ReplicatedMap<String, String> map, ReplicatedMap<Long, Boolean> published,
+                   ReplicatedMap<String, Long> complete, String memberId) {
         this.map = Objects.requireNonNull(map, "map");
+        this.published = Objects.requireNonNull(published, "published");
+        this.complete = Objects.requireNonNull(complete, "complete");
+        this.memberId = Objects.requireNonNull(memberId, "memberId");
     }
 
     @Override
     public synchronized boolean apply(DenyChange change) {
+        if (change.version() > completeMark()) {
+            published.put(change.version(), Boolean.TRUE);
+        }
         String key = change.credentialId().toString();
         String known = map.get(key);
         if (known != null && decode(key, known).version() >= change.version()) {
@@ -38,6 +52,29 @@ public final class HzDenyRegistry implements DenyRegistry {
         }
         map.put(key, encode(change));
         return true;
+    }
+
+    @Override
+    public synchronized void markComplete(long version) {
+        Long mine = complete.get(memberId);
+        if (mine == null || mine < version) {
+            complete.put(memberId, version);
+        }
+        long mark = completeMark();
+        published.keySet().stream().filter(v -> v <= mark).toList().forEach(published::remove);
+    }
+
+    @Override
+    public long contiguousThrough(long from) {
+        long version = Math.max(from, completeMark());
+        while (published.containsKey(version + 1)) {
+            version++;
+        }
+        return version;
+    }
+
+    private long completeMark() {
+        return complete.values().stream().mapToLong(Long::longValue).max().orElse(0);
     }
 
     @Override

@@ -61,12 +61,30 @@ class HzDenyRegistryTest extends DenyRegistryContract {
         DenyRegistry viaB = memberB.denyRegistry();
         CredentialId id = new CredentialId(UUID.randomUUID());
         DenyChange change = new DenyChange(id, true, 4, "lost_card");
+        viaA.markComplete(3); // as after reading the database up to version 3
 
         viaA.apply(change);
 
-        await(() -> viaB.find(id).isPresent());
+        await(() -> viaB.changesSince(3).changes().contains(change));
         assertThat(viaB.find(id)).contains(change);
         assertThat(viaB.changesSince(0).changes()).contains(change);
+    }
+
+    @Test
+    void versionPublishedThroughOneMemberWaitsForTheEarlierOneFromTheOther() {
+        DenyRegistry viaA = memberA.denyRegistry();
+        DenyRegistry viaB = memberB.denyRegistry();
+        DenyChange second = new DenyChange(new CredentialId(UUID.randomUUID()), true, 2, "lost_card");
+        DenyChange first = new DenyChange(new CredentialId(UUID.randomUUID()), true, 1, "lost_card");
+
+        viaA.apply(second); // node A committed version 2 after node B committed 1, but published first
+        await(() -> viaB.find(second.credentialId()).isPresent());
+        assertThat(viaB.changesSince(0).toVersion()).isZero();
+
+        viaB.apply(first);
+
+        await(() -> viaA.changesSince(0).toVersion() == 2);
+        assertThat(viaA.changesSince(0).changes()).containsExactly(first, second);
     }
 
     @Test
