@@ -39,12 +39,22 @@ class ArchitectureTest {
     void mainSourcesUseNoClockNoDefaultZoneNoFloatingPointAndNoConsole() throws IOException {
         List<String> offences = new ArrayList<>();
         for (Path source : sources()) {
-            Matcher forbidden = FORBIDDEN.matcher(Files.readString(source));
+            String text = Files.readString(source);
+            if (isCli(source)) {
+                // the command line may print; it must still use no clock, default zone or floating point
+                text = text.replaceAll("System\\.(out|err)", "");
+            }
+            Matcher forbidden = FORBIDDEN.matcher(text);
             while (forbidden.find()) {
                 offences.add(source.getFileName() + ": " + forbidden.group());
             }
         }
         assertThat(offences).isEmpty();
+    }
+
+    /** The one package allowed to touch the console (and files, which the import rule already allows). */
+    private static boolean isCli(Path source) {
+        return MAIN.relativize(source).toString().replace('\\', '/').startsWith("org/faregate/fares/cli/");
     }
 
     private static List<Path> sources() throws IOException {
