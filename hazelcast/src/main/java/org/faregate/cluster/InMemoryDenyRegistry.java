@@ -3,11 +3,11 @@ package org.faregate.cluster;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.NavigableSet;
+import java.util.NavigableMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentSkipListSet;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import org.faregate.protocol.CredentialId;
@@ -17,14 +17,14 @@ import org.faregate.protocol.wire.DenyChange;
 public final class InMemoryDenyRegistry implements DenyRegistry {
 
     private final Map<CredentialId, DenyChange> latest = new ConcurrentHashMap<>();
-    private final NavigableSet<Long> published = new ConcurrentSkipListSet<>();
+    private final NavigableMap<Long, CredentialId> published = new ConcurrentSkipListMap<>();
     private final AtomicLong complete = new AtomicLong();
 
     @Override
     public boolean apply(DenyChange change) {
         Objects.requireNonNull(change, "change");
         if (change.version() > complete.get()) {
-            published.add(change.version());
+            published.put(change.version(), change.credentialId());
         }
         AtomicBoolean recorded = new AtomicBoolean();
         latest.compute(change.credentialId(), (id, known) -> {
@@ -40,16 +40,23 @@ public final class InMemoryDenyRegistry implements DenyRegistry {
     @Override
     public void markComplete(long version) {
         long mark = complete.accumulateAndGet(version, Math::max);
-        published.headSet(mark, true).clear();
+        published.headMap(mark, true).clear();
     }
 
     @Override
     public long contiguousThrough(long from) {
         long version = Math.max(from, complete.get());
-        while (published.contains(version + 1)) {
+        while (arrived(version + 1)) {
             version++;
         }
         return version;
+    }
+
+    /** The version was published and its credential's entry, at that version or newer, is recorded. */
+    private boolean arrived(long version) {
+        CredentialId credential = published.get(version);
+        DenyChange entry = credential == null ? null : latest.get(credential);
+        return entry != null && entry.version() >= version;
     }
 
     @Override

@@ -26,13 +26,17 @@ public final class HzDenyRegistry implements DenyRegistry {
     private static final String FORMAT = "v1";
 
     private final ReplicatedMap<String, String> map;
-    /** Every version published and not yet below the completeness mark (a superseded one too). */
-    private final ReplicatedMap<Long, Boolean> published;
+    /**
+     * Every version published and not yet below the completeness mark (a superseded one too), with its
+     * credential: the log and the entries replicate separately, so a version counts only once its
+     * credential's entry (at that version or newer) has arrived here too.
+     */
+    private final ReplicatedMap<Long, String> published;
     /** Each member's completeness mark; the highest counts, so one member's older mark does not lower it. */
     private final ReplicatedMap<String, Long> complete;
     private final String memberId;
 
-    HzDenyRegistry(ReplicatedMap<String, String> map, ReplicatedMap<Long, Boolean> published,
+    HzDenyRegistry(ReplicatedMap<String, String> map, ReplicatedMap<Long, String> published,
                    ReplicatedMap<String, Long> complete, String memberId) {
         this.map = Objects.requireNonNull(map, "map");
         this.published = Objects.requireNonNull(published, "published");
@@ -43,7 +47,7 @@ public final class HzDenyRegistry implements DenyRegistry {
     @Override
     public synchronized boolean apply(DenyChange change) {
         if (change.version() > completeMark()) {
-            published.put(change.version(), Boolean.TRUE);
+            published.put(change.version(), change.credentialId().toString());
         }
         String key = change.credentialId().toString();
         String known = map.get(key);
@@ -67,10 +71,19 @@ public final class HzDenyRegistry implements DenyRegistry {
     @Override
     public long contiguousThrough(long from) {
         long version = Math.max(from, completeMark());
-        while (published.containsKey(version + 1)) {
+        while (arrived(version + 1)) {
             version++;
         }
         return version;
+    }
+
+    private boolean arrived(long version) {
+        String credential = published.get(version);
+        if (credential == null) {
+            return false;
+        }
+        String entry = map.get(credential);
+        return entry != null && decode(credential, entry).version() >= version;
     }
 
     private long completeMark() {
