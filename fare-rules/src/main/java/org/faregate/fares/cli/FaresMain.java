@@ -6,25 +6,30 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-import org.faregate.fares.gtfs.GtfsFares;
-import org.faregate.fares.gtfs.LoadResult;
+import org.faregate.fares.engine.EngineResult;
+import org.faregate.fares.engine.FareEngineLoader;
 import org.faregate.fares.gtfs.Notice;
 import org.faregate.fares.gtfs.NoticeCode;
 
 /**
- * {@code fares validate DIR|ZIP}: loads a GTFS-Fares v2 feed from a folder or a zip, prints every notice as
- * {@code file:line field code message} and a summary. Exit 0 without errors, 1 with errors, 2 for a usage
- * mistake or a path that cannot be read.
+ * {@code fares validate DIR|ZIP}: loads a GTFS-Fares v2 feed and its Faregate extension files from a folder or
+ * a zip as the engine would, prints every notice as
+ * {@code file:line field code message} and a summary. {@code fares quote DIR|ZIP TAPS.csv [--category ID]
+ * [--media ID]}: prices a taps CSV with the feed (see {@link QuoteCommand}). Exit 0 without errors, 1 with
+ * errors, 2 for a usage mistake or a path that cannot be read. docs/fares-cli.md describes both.
  */
 public final class FaresMain {
 
-    private static final String USAGE = "usage: fares validate DIR|ZIP";
+    private static final String USAGE = "usage: fares validate DIR|ZIP\n"
+            + "       fares quote DIR|ZIP TAPS.csv [--category ID] [--media ID]";
 
     private FaresMain() {
     }
@@ -34,6 +39,9 @@ public final class FaresMain {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length >= 3 && args[0].equals("quote")) {
+            return quote(args, out, err);
+        }
         if (args.length != 2 || !args[0].equals("validate")) {
             err.println(USAGE);
             return 2;
@@ -45,7 +53,7 @@ public final class FaresMain {
             err.println("cannot read " + args[1] + ": " + e.getMessage());
             return 2;
         }
-        LoadResult result = GtfsFares.load(files);
+        EngineResult result = FareEngineLoader.load(files);
         for (Notice notice : result.notices()) {
             out.println(notice.severity().name().toLowerCase(java.util.Locale.ROOT) + " " + notice);
         }
@@ -54,6 +62,33 @@ public final class FaresMain {
                 + count(result.notices(), NoticeCode.Severity.INFO) + " infos in " + files.size() + " files: "
                 + (result.hasErrors() ? "feed refused" : "feed valid"));
         return result.hasErrors() ? 1 : 0;
+    }
+
+    private static int quote(String[] args, PrintStream out, PrintStream err) {
+        Map<String, String> options = new HashMap<>();
+        for (int i = 3; i < args.length; i += 2) {
+            if (!(args[i].equals("--category") || args[i].equals("--media")) || i + 1 == args.length
+                    || args[i + 1].isBlank() || options.put(args[i], args[i + 1]) != null) {
+                err.println(USAGE);
+                return 2;
+            }
+        }
+        Map<String, String> files;
+        String taps;
+        try {
+            files = read(Path.of(args[1]));
+        } catch (IOException e) {
+            err.println("cannot read " + args[1] + ": " + e.getMessage());
+            return 2;
+        }
+        try {
+            taps = Files.readString(Path.of(args[2]), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            err.println("cannot read " + args[2] + ": " + e.getMessage());
+            return 2;
+        }
+        return new QuoteCommand(out, err).run(files, Path.of(args[2]).getFileName().toString(), taps,
+                Optional.ofNullable(options.get("--category")), Optional.ofNullable(options.get("--media")));
     }
 
     private static long count(List<Notice> notices, NoticeCode.Severity severity) {

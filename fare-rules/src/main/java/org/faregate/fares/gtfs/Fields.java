@@ -105,6 +105,32 @@ final class Fields {
         return Optional.empty();
     }
 
+    /** A required text field that must be one of {@code values}' keys: a problem is {@code unexpected_enum_value}. */
+    <T> Optional<T> oneOf(String field, java.util.Map<String, T> values) {
+        String text = row.get(field);
+        if (text.isEmpty()) {
+            required(field);
+            return Optional.empty();
+        }
+        T value = values.get(text);
+        if (value == null) {
+            problem(NoticeCode.UNEXPECTED_ENUM_VALUE, field, "'" + text + "' is not one of "
+                    + values.keySet().stream().sorted().toList());
+            return Optional.empty();
+        }
+        return Optional.of(value);
+    }
+
+    /** A required amount that must not be negative ({@code number_out_of_range}). */
+    Optional<Money> nonNegativeAmount(String field, Optional<Currency> currency) {
+        Optional<Money> amount = amount(field, currency);
+        if (amount.isPresent() && amount.get().isNegative()) {
+            problem(NoticeCode.NUMBER_OUT_OF_RANGE, field, amount.get() + " must not be negative");
+            return Optional.empty();
+        }
+        return amount;
+    }
+
     Optional<Currency> currency(String field) {
         String code = required(field);
         try {

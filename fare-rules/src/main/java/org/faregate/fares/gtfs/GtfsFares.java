@@ -26,10 +26,12 @@ public final class GtfsFares {
         references.load();
         FareLoader fares = new FareLoader(feedFiles, notices);
         fares.load();
-        feedFiles.reportUnknownFiles(Set.of("agency.txt", "stops.txt", "routes.txt", "networks.txt", "areas.txt",
+        Set<String> known = new HashSet<>(ExtensionLoader.FILES);
+        known.addAll(Set.of("agency.txt", "stops.txt", "routes.txt", "networks.txt", "areas.txt",
                 "stop_areas.txt", "route_networks.txt", "calendar.txt", "calendar_dates.txt", "fare_media.txt",
                 "rider_categories.txt", "fare_products.txt", "fare_leg_rules.txt", "fare_leg_join_rules.txt",
                 "fare_transfer_rules.txt", "timeframes.txt"));
+        feedFiles.reportUnknownFiles(known);
         checkForeignKeys(references, fares, notices);
         if (notices.hasErrors()) {
             return new LoadResult(Optional.empty(), notices.toList());

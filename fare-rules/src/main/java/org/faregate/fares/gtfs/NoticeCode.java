@@ -28,7 +28,19 @@ public enum NoticeCode {
     FARE_TRANSFER_RULE_INVALID_TRANSFER_COUNT(Severity.ERROR),
     FARE_TRANSFER_RULE_DURATION_LIMIT_WITHOUT_TYPE(Severity.ERROR),
     FARE_TRANSFER_RULE_DURATION_LIMIT_TYPE_WITHOUT_DURATION_LIMIT(Severity.ERROR),
+    /** Faregate extensions: rows that must agree (one cap_id, one distance_fare_id, a stop pair both ways) do not. */
+    CONFLICTING_ROWS(Severity.ERROR),
+    /** Faregate extensions: a distance band does not start where the previous one of its formula ended. */
+    DISTANCE_BAND_GAP(Severity.ERROR),
+    /** Faregate extensions: a distance band is malformed (first row, steps, end). */
+    INVALID_DISTANCE_BAND(Severity.ERROR),
+    /** Faregate extensions: an amount in another currency than the first one of the extension files. */
+    MIXED_CURRENCIES(Severity.ERROR),
     LEADING_OR_TRAILING_WHITESPACES(Severity.WARNING),
+    /** Faregate extensions: a {@code setting_id} of faregate_settings.txt that Faregate does not know. */
+    UNKNOWN_SETTING(Severity.WARNING),
+    /** Faregate extensions: a cap row leaves a scope field empty that another row of its cap_id sets. */
+    MIXED_CAP_SCOPE(Severity.WARNING),
     EMPTY_FILE(Severity.WARNING),
     UNKNOWN_COLUMN(Severity.INFO),
     UNKNOWN_FILE(Severity.INFO);
