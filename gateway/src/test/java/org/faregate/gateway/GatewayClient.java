@@ -76,6 +76,11 @@ public final class GatewayClient {
                 .PUT(HttpRequest.BodyPublishers.ofString(text)));
     }
 
+    public Reply putZip(String path, byte[] zip) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("content-type", "application/zip")
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(zip)));
+    }
+
     public Reply delete(String path) {
         return send(HttpRequest.newBuilder(base.resolve(path)).DELETE());
     }

@@ -1,7 +1,6 @@
 package org.faregate.fares.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -12,10 +11,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 import org.faregate.fares.engine.EngineResult;
 import org.faregate.fares.engine.FareEngineLoader;
+import org.faregate.fares.gtfs.FeedArchive;
 import org.faregate.fares.gtfs.Notice;
 import org.faregate.fares.gtfs.NoticeCode;
 
@@ -109,18 +107,10 @@ public final class FaresMain {
         if (!Files.isRegularFile(path)) {
             throw new IOException("no such folder or zip");
         }
-        try (InputStream in = Files.newInputStream(path); ZipInputStream zip = new ZipInputStream(in)) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                if (!entry.isDirectory()) {
-                    String name = entry.getName().substring(entry.getName().lastIndexOf('/') + 1);
-                    files.put(name, new String(zip.readAllBytes(), StandardCharsets.UTF_8));
-                }
-            }
+        try {
+            return FeedArchive.unzip(Files.readAllBytes(path));
+        } catch (FeedArchive.UnreadableArchiveException e) {
+            throw new IOException(e.getMessage(), e);
         }
-        if (files.isEmpty()) {
-            throw new IOException("not a zip, or an empty one");
-        }
-        return files;
     }
 }

@@ -6,12 +6,14 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.List;
 import org.faregate.gateway.Refusal;
 import org.faregate.gateway.RefusedException;
 import org.faregate.gateway.deny.DenyService;
 import org.faregate.gateway.http.JsonExchange;
 import org.faregate.gateway.http.Routes;
 import org.faregate.gateway.pricing.FareBook;
+import org.faregate.gateway.pricing.FareRulesRejectedException;
 import org.faregate.protocol.CredentialId;
 
 /**
@@ -20,8 +22,12 @@ import org.faregate.protocol.CredentialId;
  */
 public final class AdminRoutes implements Routes {
 
-    /** The answer to a fare-rules upload. */
-    public record FareRulesVersion(long version, Instant effectiveFrom) {
+    /** The answer to a fare-rules upload: the stored version and the notices that did not stop it. */
+    public record FareRulesVersion(long version, String format, Instant effectiveFrom,
+                                   List<FareRulesRejectedException.Problem> notices) {
+        public FareRulesVersion {
+            notices = List.copyOf(notices);
+        }
     }
 
     private final FareBook fareBook;
@@ -50,14 +56,17 @@ public final class AdminRoutes implements Routes {
     }
 
     private void handleUploadFareRules(RoutingContext context) {
-        String text = context.body().asString();
-        if (text == null || text.isBlank()) {
-            throw new RefusedException(Refusal.MALFORMED_REQUEST, "body: expected fare rules text");
+        byte[] upload = context.body().buffer() == null ? new byte[0] : context.body().buffer().getBytes();
+        if (upload.length == 0 || new String(upload, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+            throw new RefusedException(Refusal.MALFORMED_REQUEST,
+                    "body: expected fare rules (key=value text, or a GTFS-Fares v2 feed as a zip)");
         }
         Instant effectiveFrom = effectiveFrom(context.queryParams().get("effectiveFrom"));
         exchange.respond(context, 200, () -> {
-            FareBook.Version version = fareBook.upload(text, effectiveFrom);
-            return new FareRulesVersion(version.version(), version.effectiveFrom());
+            FareBook.Uploaded uploaded = fareBook.upload(upload, effectiveFrom);
+            FareBook.Version version = uploaded.version();
+            return new FareRulesVersion(version.version(), version.format(), version.effectiveFrom(),
+                    uploaded.notices());
         });
     }
 

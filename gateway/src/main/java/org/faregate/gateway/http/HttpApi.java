@@ -2,6 +2,7 @@ package org.faregate.gateway.http;
 
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -14,13 +15,17 @@ import java.util.List;
 public final class HttpApi {
 
     private static final String OPENAPI = "/openapi.yaml";
+    private static final String RULES_PATH = "/v1/admin/fare-rules";
+    static final long MAX_RULES_UPLOAD_BYTES = 64L * 1024 * 1024;
 
     private HttpApi() {
     }
 
     public static Router router(Vertx vertx, JsonExchange exchange, long maxBodyBytes, List<Routes> features) {
         Router router = Router.router(vertx);
-        router.route().handler(BodyHandler.create(false).setBodyLimit(maxBodyBytes));
+        BodyHandler requests = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
+        BodyHandler ruleUploads = BodyHandler.create(false).setBodyLimit(MAX_RULES_UPLOAD_BYTES);
+        router.route().handler(context -> (isRulesUpload(context) ? ruleUploads : requests).handle(context));
         Buffer openApi = Buffer.buffer(readOpenApi());
         router.get(OPENAPI).handler(context -> context.response()
                 .putHeader("content-type", "application/yaml").end(openApi));
@@ -32,6 +37,11 @@ public final class HttpApi {
             router.errorHandler(status, barrier::handle);
         }
         return router;
+    }
+
+    /** Fare rules may be a whole GTFS feed as a zip, larger than any other request. */
+    private static boolean isRulesUpload(RoutingContext context) {
+        return context.request().method() == HttpMethod.PUT && RULES_PATH.equals(context.request().path());
     }
 
     private static void handleHealth(RoutingContext context) {

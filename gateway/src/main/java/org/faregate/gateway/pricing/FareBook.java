@@ -1,5 +1,6 @@
 package org.faregate.gateway.pricing;
 
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -7,14 +8,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import org.faregate.fares.FareConfig;
-import org.faregate.fares.FareConfigException;
 import org.faregate.fares.FareRules;
 import org.faregate.gateway.sql.Columns;
 import org.faregate.gateway.sql.Database;
@@ -24,20 +24,25 @@ import org.slf4j.LoggerFactory;
 /**
  * The versions of the fare rules, each effective from a time. A service day is priced by the version in
  * force at the day's start ({@link #rulesAt}): the latest effective time at or before it, the later upload
- * among equal times. Every pricing transaction asks the database, so a version uploaded through another
- * gateway node applies everywhere. The configured text only seeds an empty database, effective from the
- * beginning; afterwards the database is the record.
+ * among equal times. A version is the interim key=value text ({@code config}) or a GTFS-Fares v2 feed
+ * with the Faregate extension files ({@code gtfs}, the zip kept as base64). Every pricing transaction asks
+ * the database, so a version uploaded through another gateway node applies everywhere. The configured
+ * text only seeds an empty database, effective from the beginning; afterwards the database is the record.
  */
 public final class FareBook {
 
     private static final Logger logger = LoggerFactory.getLogger(FareBook.class);
 
     /** One stored version of the rules. */
-    public record Version(long version, String body, Instant uploadedAt, Instant effectiveFrom) {
+    public record Version(long version, String format, String body, Instant uploadedAt, Instant effectiveFrom) {
     }
 
-    /** A version without its text, for listings. */
-    public record Summary(long version, Instant uploadedAt, Instant effectiveFrom) {
+    /** A version without its body, for listings. */
+    public record Summary(long version, String format, Instant uploadedAt, Instant effectiveFrom) {
+    }
+
+    /** A stored upload, and the notices (warnings, information) that did not stop it. */
+    public record Uploaded(Version version, List<FareRulesRejectedException.Problem> notices) {
     }
 
     /** The seed rules apply to every tap before the first uploaded version takes effect. */
@@ -61,15 +66,16 @@ public final class FareBook {
         Version inForce = book.database.inTransaction(connection -> {
             if (versionAt(connection, clock.instant()).isEmpty()) {
                 try {
-                    book.check(seedText);
+                    RulesParser.parse(RulesParser.CONFIG, seedText, currency);
                 } catch (FareRulesRejectedException e) {
                     throw new IllegalArgumentException("configured fare rules are unusable: " + e.problems(), e);
                 }
-                book.insert(connection, seedText, SEED_EFFECTIVE_FROM);
+                book.insert(connection, RulesParser.CONFIG, seedText, SEED_EFFECTIVE_FROM);
             }
             return read(connection, versionAt(connection, clock.instant()).orElseThrow());
         });
-        logger.info("Fare rules loaded [version={}, effectiveFrom={}]", inForce.version(), inForce.effectiveFrom());
+        logger.info("Fare rules loaded [version={}, format={}, effectiveFrom={}]", inForce.version(),
+                inForce.format(), inForce.effectiveFrom());
         return book;
     }
 
@@ -83,11 +89,12 @@ public final class FareBook {
         }
         Version stored = read(connection, version);
         try {
-            FareRules rules = FareConfig.parse(stored.body());
+            FareRules rules = RulesParser.parse(stored.format(), stored.body(), currency).rules();
             parsed.put(version, rules);
             return rules;
-        } catch (FareConfigException e) {
-            throw new IllegalStateException("stored fare rules version " + version + " no longer parse", e);
+        } catch (FareRulesRejectedException e) {
+            throw new IllegalStateException("stored fare rules version " + version + " no longer load: "
+                    + e.problems(), e);
         }
     }
 
@@ -102,11 +109,11 @@ public final class FareBook {
         return database.inTransaction(connection -> {
             List<Summary> all = new ArrayList<>();
             try (PreparedStatement select = connection.prepareStatement(
-                    "select version, uploaded_at, effective_from from fare_rules order by version");
+                    "select version, format, uploaded_at, effective_from from fare_rules order by version");
                  ResultSet rows = select.executeQuery()) {
                 while (rows.next()) {
-                    all.add(new Summary(rows.getLong("version"), Columns.getInstant(rows, "uploaded_at"),
-                            Columns.getInstant(rows, "effective_from")));
+                    all.add(new Summary(rows.getLong("version"), rows.getString("format"),
+                            Columns.getInstant(rows, "uploaded_at"), Columns.getInstant(rows, "effective_from")));
                 }
             }
             return all;
@@ -114,45 +121,37 @@ public final class FareBook {
     }
 
     /**
-     * Checks and stores new rules, in force for service days starting at or after {@code effectiveFrom};
-     * refused rules change nothing. Days already priced are repriced when their next tap arrives.
+     * Checks and stores uploaded rules — a zip is a GTFS-Fares v2 feed, anything else the key=value text —
+     * in force for service days starting at or after {@code effectiveFrom}; refused rules change nothing.
+     * Days already priced are repriced when their next tap arrives. Blocking.
      */
-    public Version upload(String text, Instant effectiveFrom) {
-        FareRules rules = check(text);
-        Version version = database.inTransaction(connection -> insert(connection, text, effectiveFrom));
-        parsed.put(version.version(), rules);
-        logger.info("Fare rules uploaded [version={}, effectiveFrom={}]", version.version(), effectiveFrom);
-        return version;
+    public Uploaded upload(byte[] upload, Instant effectiveFrom) {
+        String format = RulesParser.formatOf(upload);
+        String body = format.equals(RulesParser.GTFS) ? Base64.getEncoder().encodeToString(upload)
+                : new String(upload, StandardCharsets.UTF_8);
+        RulesParser.Parsed rules = RulesParser.parse(format, body, currency);
+        Version version = database.inTransaction(connection -> insert(connection, format, body, effectiveFrom));
+        parsed.put(version.version(), rules.rules());
+        logger.info("Fare rules uploaded [version={}, format={}, effectiveFrom={}]", version.version(), format,
+                effectiveFrom);
+        return new Uploaded(version, rules.notices());
     }
 
-    private FareRules check(String text) {
-        FareRules rules;
-        try {
-            rules = FareConfig.parse(text);
-        } catch (FareConfigException e) {
-            throw new FareRulesRejectedException(e.problems().stream().map(FareRulesRejectedException.Problem::of).toList());
-        }
-        if (!rules.currency().equals(currency)) {
-            throw new FareRulesRejectedException(List.of(new FareRulesRejectedException.Problem(0, "currency",
-                    "currency_mismatch", "the gateway charges in " + currency.getCurrencyCode() + ", these rules in "
-                    + rules.currency().getCurrencyCode())));
-        }
-        return rules;
-    }
-
-    private Version insert(Connection connection, String text, Instant effectiveFrom) throws SQLException {
+    private Version insert(Connection connection, String format, String body, Instant effectiveFrom)
+            throws SQLException {
         Instant now = clock.instant();
-        try (PreparedStatement insert = connection.prepareStatement(
-                "insert into fare_rules (body, uploaded_at, effective_from) values (?, ?, ?)", new String[] {"version"})) {
-            insert.setString(1, text);
-            Columns.setInstant(insert, 2, now);
-            Columns.setInstant(insert, 3, effectiveFrom);
+        try (PreparedStatement insert = connection.prepareStatement("insert into fare_rules"
+                + " (format, body, uploaded_at, effective_from) values (?, ?, ?, ?)", new String[] {"version"})) {
+            insert.setString(1, format);
+            insert.setString(2, body);
+            Columns.setInstant(insert, 3, now);
+            Columns.setInstant(insert, 4, effectiveFrom);
             insert.executeUpdate();
             try (ResultSet keys = insert.getGeneratedKeys()) {
                 if (!keys.next()) {
                     throw new SQLException("no version generated for the fare rules");
                 }
-                return new Version(keys.getLong(1), text, now, effectiveFrom);
+                return new Version(keys.getLong(1), format, body, now, effectiveFrom);
             }
         }
     }
@@ -178,14 +177,14 @@ public final class FareBook {
 
     private static Version read(Connection connection, long version) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
-                "select version, body, uploaded_at, effective_from from fare_rules where version = ?")) {
+                "select version, format, body, uploaded_at, effective_from from fare_rules where version = ?")) {
             select.setLong(1, version);
             try (ResultSet row = select.executeQuery()) {
                 if (!row.next()) {
                     throw new SQLException("fare rules version " + version + " vanished");
                 }
-                return new Version(row.getLong("version"), row.getString("body"), Columns.getInstant(row, "uploaded_at"),
-                        Columns.getInstant(row, "effective_from"));
+                return new Version(row.getLong("version"), row.getString("format"), row.getString("body"),
+                        Columns.getInstant(row, "uploaded_at"), Columns.getInstant(row, "effective_from"));
             }
         }
     }

@@ -1,11 +1,10 @@
 package org.faregate.gateway.pricing;
 
 import java.util.List;
-import org.faregate.fares.FareConfigProblem;
 import org.faregate.gateway.Refusal;
 import org.faregate.gateway.RefusedException;
 
-/** An uploaded fare-rules text that cannot be used; the running rules stay. Answered 422 with every problem. */
+/** Uploaded fare rules that cannot be used; the running rules stay. Answered 422 with every problem. */
 public final class FareRulesRejectedException extends RefusedException {
 
     private static final long serialVersionUID = 1L;
@@ -17,11 +16,11 @@ public final class FareRulesRejectedException extends RefusedException {
         }
     }
 
-    /** One problem: line 0 means a key missing from the whole text. */
-    public record Problem(int line, String key, String code, String message) {
-        static Problem of(FareConfigProblem problem) {
-            return new Problem(problem.line(), problem.key(), problem.code(), problem.message());
-        }
+    /**
+     * One problem, where it is: the file (of a GTFS feed, or {@code fare-rules.txt} for the key=value
+     * text), the line (0: the whole file) and the key or field.
+     */
+    public record Problem(String file, int line, String key, String code, String message) {
     }
 
     private final transient List<Problem> problems;

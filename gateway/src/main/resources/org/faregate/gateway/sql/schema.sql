@@ -96,5 +96,7 @@ create table if not exists fare_rules (
     uploaded_at timestamp with time zone not null
 );
 alter table fare_rules add column if not exists effective_from timestamp with time zone;
+-- 'config': the interim key=value text; 'gtfs': a GTFS-Fares v2 feed with Faregate extensions, the zip as base64.
+alter table fare_rules add column if not exists format varchar(16) default 'config' not null;
 update fare_rules set effective_from = uploaded_at where effective_from is null;
 create index if not exists fare_rules_by_effective_time on fare_rules (effective_from, version);

@@ -1,0 +1,131 @@
+package org.faregate.gateway.pricing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.faregate.gateway.Taps.batch;
+import static org.faregate.gateway.Taps.entry;
+import static org.faregate.gateway.Taps.exit;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.faregate.gateway.Gateway;
+import org.faregate.gateway.GatewayClient;
+import org.faregate.gateway.GatewayConfig;
+import org.faregate.gateway.Taps;
+import org.faregate.gateway.TestDatabases;
+import org.faregate.gateway.admin.AdminRoutes.FareRulesVersion;
+import org.faregate.protocol.AccountId;
+import org.faregate.protocol.CredentialId;
+import org.faregate.protocol.wire.Accounts;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * An operator uploads a GTFS-Fares v2 feed with Faregate extension files as a zip: a small metro priced
+ * by distance (DOMAIN.md: ¥3 up to 6 km, then ¥1 per started 10 km) with a ¥10 daily cap.
+ */
+class GtfsRulesUploadTest {
+
+    private static Gateway gateway;
+    private static GatewayClient client;
+
+    @BeforeAll
+    static void start() {
+        gateway = Gateway.start(GatewayConfig.embedded().withDatabase(TestDatabases.fresh()));
+        client = new GatewayClient(gateway.baseUri());
+    }
+
+    @AfterAll
+    static void stop() {
+        gateway.close();
+    }
+
+    static Map<String, String> metro() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("agency.txt", "agency_name,agency_timezone\nTest Metro,Asia/Shanghai\n");
+        files.put("stops.txt", "stop_id,stop_name\nS01,One\nS02,Two\nS03,Three\nS04,Four\n");
+        files.put("networks.txt", "network_id,network_name\nmetro,Test Metro\n");
+        files.put("fare_products.txt", "fare_product_id,amount,currency\n");
+        files.put("fare_leg_rules.txt", "fare_product_id,network_id\n");
+        files.put("faregate_settings.txt", "setting_id,value\nservice_day_cutover,04:00\n"
+                + "station_network_id,metro\nunknown_fare,maximum_fare\n");
+        files.put("faregate_distance_bands.txt", "distance_fare_id,network_id,band_start_m,band_end_m,step_m,amount,"
+                + "currency,boundary_in\nd,metro,0,6000,,3.00,CNY,lower_band\nd,metro,6000,,10000,1.00,CNY,lower_band\n");
+        files.put("faregate_stop_distances.txt", "from_stop_id,to_stop_id,distance_m\nS01,S02,6000\nS01,S03,16001\n"
+                + "S01,S04,26001\nS02,S03,10001\nS02,S04,20001\nS03,S04,10000\n");
+        files.put("faregate_max_fares.txt", "network_id,max_journey_minutes,max_fare_type,amount,currency,"
+                + "counts_towards_caps,bounded_by_daily_cap\nmetro,240,highest_from_origin,,,1,0\n");
+        files.put("faregate_caps.txt", "cap_id,period,amount,currency,rider_category_id,network_id,area_id\n"
+                + "day,day,10.00,CNY,,,\n");
+        return files;
+    }
+
+    @Test
+    void uploadedFeedPricesJourneysByDistanceUpToTheDailyCap() {
+        FareRulesVersion uploaded = client.putZip("/v1/admin/fare-rules?effectiveFrom=2026-01-01T00:00:00Z",
+                zip(metro())).expect(200, FareRulesVersion.class);
+        assertThat(uploaded.format()).isEqualTo("gtfs");
+
+        AccountId account = client.openAccount("adult").accountId();
+        CredentialId card = Taps.credential();
+        client.send(batch(List.of(entry(account, card, "S01", "08:00"), exit(account, card, "S02", "08:20"),
+                entry(account, card, "S02", "12:00"), exit(account, card, "S04", "12:40"),
+                entry(account, card, "S04", "18:00"), exit(account, card, "S01", "18:50"))));
+
+        // 6.000 km = 3.00; 20.001 km = 5.00; 26.001 km = 6.00, of which only 2.00 is left under the 10.00 cap
+        assertThat(client.account(account).balanceMinor()).isEqualTo(-1_000);
+        List<Accounts.LedgerEntry> fares = client.history(account).entries().stream()
+                .filter(entry -> entry.kind().equals("fare")).toList();
+        assertThat(fares).extracting(Accounts.LedgerEntry::amountMinor).containsExactlyInAnyOrder(-300L, -500L, -200L);
+        assertThat(fares).anySatisfy(fare -> assertThat(fare.explanation()).contains("cap"));
+    }
+
+    @Test
+    void brokenFeedIsRefusedNamingFileLineAndFieldAndTheRunningRulesStay() {
+        long versionsBefore = client.get("/v1/admin/fare-rules/versions").expect(200, FareBook.Summary[].class).length;
+        Map<String, String> broken = metro();
+        broken.put("faregate_distance_bands.txt", "distance_fare_id,network_id,band_start_m,band_end_m,step_m,amount,"
+                + "currency,boundary_in\nd,metro,0,6000,,3.005,CNY,lower_band\n");
+
+        GatewayClient.Reply rejected = client.putZip("/v1/admin/fare-rules", zip(broken));
+
+        assertThat(rejected.status()).isEqualTo(422);
+        assertThat(rejected.as(FareRulesRejectedException.Rejection.class).problems()).anySatisfy(problem -> {
+            assertThat(problem.file()).isEqualTo("faregate_distance_bands.txt");
+            assertThat(problem.line()).isEqualTo(2);
+            assertThat(problem.key()).isEqualTo("amount");
+            assertThat(problem.code()).isEqualTo("invalid_currency_amount");
+        });
+        assertThat(client.get("/v1/admin/fare-rules/versions").expect(200, FareBook.Summary[].class))
+                .hasSize((int) versionsBefore);
+    }
+
+    @Test
+    void bytesThatOnlyLookLikeAZipAreRefusedAsAnUnreadableArchive() {
+        GatewayClient.Reply rejected = client.putZip("/v1/admin/fare-rules", new byte[] {'P', 'K', 3, 4, 0, 0});
+        assertThat(rejected.status()).isEqualTo(422);
+        assertThat(rejected.as(FareRulesRejectedException.Rejection.class).problems())
+                .extracting(FareRulesRejectedException.Problem::code).containsExactly("unreadable_archive");
+    }
+
+    static byte[] zip(Map<String, String> files) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (ZipOutputStream out = new ZipOutputStream(bytes)) {
+            for (Map.Entry<String, String> file : files.entrySet()) {
+                out.putNextEntry(new ZipEntry(file.getKey()));
+                out.write(file.getValue().getBytes(StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+}
