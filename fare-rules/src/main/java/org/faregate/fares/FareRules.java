@@ -28,4 +28,22 @@ public interface FareRules {
 
     /** Whether {@link #price(List)} accepts taps at this station. */
     boolean knowsStation(String stationId);
+
+    /**
+     * How many service days before a period its account's earlier taps still matter (caps over weeks or
+     * months, monthly spend tiers); 0 when the rules price each day on its own. A caller that reprices a
+     * day passes those days' taps to {@link #price(List, List)}, and reprices the later days within this
+     * many days after a changed day.
+     */
+    default int lookbackDays() {
+        return 0;
+    }
+
+    /**
+     * Prices {@code taps} (one account's one service day) given the account's taps of the
+     * {@link #lookbackDays()} days before it, which count towards caps and tiers but get no charges here.
+     */
+    default List<FareCharge> price(List<FareTap> taps, List<FareTap> earlier) {
+        return price(taps);
+    }
 }

@@ -61,6 +61,27 @@ public final class FareEngine implements FareRules {
         return new FareEngine(feed, extensions);
     }
 
+    /**
+     * The longest reach back of this feed's caps and spend tiers, in service days: a calendar week 6, a
+     * calendar month 30; a rolling window twice its length less a day, since a window that is still open
+     * opened at most that long ago after an earlier one closed (an approximation: the chain of rolling
+     * windows could in principle reach further back).
+     */
+    @Override
+    public int lookbackDays() {
+        int days = extensions.spendTiers().isEmpty() ? 0 : 30;
+        for (org.faregate.fares.charging.Cap cap : extensions.caps()) {
+            days = Math.max(days, switch (cap.period()) {
+                case DAY -> 0;
+                case WEEK -> 6;
+                case ROLLING_7D -> 13;
+                case MONTH -> 30;
+                case ROLLING_31D -> 61;
+            });
+        }
+        return days;
+    }
+
     @Override
     public List<FareCharge> price(List<FareTap> taps) {
         return price(taps, List.of());
@@ -72,6 +93,7 @@ public final class FareEngine implements FareRules {
      * towards caps and spend tiers and can complete a journey but get no charge here. One charge per tap of
      * {@code taps}, in time order.
      */
+    @Override
     public List<FareCharge> price(List<FareTap> taps, List<FareTap> earlierInCapWindow) {
         Map<String, FareTap> byId = new HashMap<>();
         List<FareTap> all = new ArrayList<>(taps);

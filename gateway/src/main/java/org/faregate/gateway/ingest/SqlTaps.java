@@ -78,13 +78,21 @@ final class SqlTaps {
 
     /** The accepted taps of one account in one service day, with their current charges. */
     List<StoredTap> acceptedTaps(Connection connection, AccountId account, LocalDate serviceDay) throws SQLException {
+        return acceptedTaps(connection, account, serviceDay, serviceDay);
+    }
+
+    /** The account's accepted taps of the service days {@code first} to {@code last}, inclusive, in time order. */
+    List<StoredTap> acceptedTaps(Connection connection, AccountId account, LocalDate first, LocalDate last)
+            throws SQLException {
         String sql = "select t.tap_id, t.tapped_at, t.station_id, t.direction, c.charged_minor"
                 + " from taps t left join tap_charges c on c.tap_id = t.tap_id"
-                + " where t.account_id = ? and t.service_day = ? and t.reason = ? order by t.tapped_at, t.tap_id";
+                + " where t.account_id = ? and t.service_day between ? and ? and t.reason = ?"
+                + " order by t.tapped_at, t.tap_id";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setLong(1, account.value());
-            select.setObject(2, serviceDay);
-            select.setString(3, Reason.ACCEPTED.code());
+            select.setObject(2, first);
+            select.setObject(3, last);
+            select.setString(4, Reason.ACCEPTED.code());
             try (ResultSet row = select.executeQuery()) {
                 List<StoredTap> taps = new ArrayList<>();
                 while (row.next()) {
@@ -93,6 +101,26 @@ final class SqlTaps {
                             Columns.getNullableLong(row, "charged_minor")));
                 }
                 return taps;
+            }
+        }
+    }
+
+    /** The service days after {@code after}, up to and including {@code last}, on which the account has accepted taps. */
+    List<LocalDate> daysWithAcceptedTaps(Connection connection, AccountId account, LocalDate after, LocalDate last)
+            throws SQLException {
+        String sql = "select distinct service_day from taps where account_id = ? and service_day > ?"
+                + " and service_day <= ? and reason = ? order by service_day";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setLong(1, account.value());
+            select.setObject(2, after);
+            select.setObject(3, last);
+            select.setString(4, Reason.ACCEPTED.code());
+            try (ResultSet row = select.executeQuery()) {
+                List<LocalDate> days = new ArrayList<>();
+                while (row.next()) {
+                    days.add(row.getObject(1, LocalDate.class));
+                }
+                return days;
             }
         }
     }

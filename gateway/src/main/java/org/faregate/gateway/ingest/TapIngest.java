@@ -31,6 +31,7 @@ import org.faregate.gateway.ledger.SqlLedger;
 import org.faregate.gateway.pricing.FareBook;
 import org.faregate.gateway.pricing.PeriodPricer;
 import org.faregate.gateway.pricing.PeriodPricer.Repricing;
+import org.faregate.gateway.pricing.PeriodPricer.StoredTap;
 import org.faregate.gateway.sql.Database;
 import org.faregate.protocol.AccountId;
 import org.faregate.protocol.TapId;
@@ -120,6 +121,7 @@ public final class TapIngest {
                 periods.computeIfAbsent(tap.accountId().value(), id -> new TreeSet<>()).add(dated.serviceDay());
             }
         }
+        addLaterDaysInCapWindows(connection, periods, rulesByDay);
         List<DenyChange> denyChanges = new ArrayList<>();
         Map<Long, Account> locked = new LinkedHashMap<>();
         for (Long id : periods.keySet()) {
@@ -141,6 +143,23 @@ public final class TapIngest {
         return new Outcome(new TapBatchAck(committed, problems), denyChanges, inserted.size());
     }
 
+    /**
+     * A changed day can change the days after it when caps or tiers span days: the later days with taps
+     * within the rules' look-back are repriced too, in day order, after it.
+     */
+    private void addLaterDaysInCapWindows(Connection connection, SortedMap<Long, SortedSet<LocalDate>> periods,
+                                          Map<LocalDate, FareRules> rulesByDay) throws SQLException {
+        for (Map.Entry<Long, SortedSet<LocalDate>> period : periods.entrySet()) {
+            AccountId account = AccountId.of(period.getKey());
+            for (LocalDate day : List.copyOf(period.getValue())) {
+                int lookback = rulesFor(connection, day, rulesByDay).lookbackDays();
+                if (lookback > 0) {
+                    period.getValue().addAll(taps.daysWithAcceptedTaps(connection, account, day, day.plusDays(lookback)));
+                }
+            }
+        }
+    }
+
     /** The rules in force at the start of the service day (its cutover time in the operator's zone). */
     private FareRules rulesFor(Connection connection, LocalDate day, Map<LocalDate, FareRules> known)
             throws SQLException {
@@ -159,8 +178,11 @@ public final class TapIngest {
             throw new IllegalStateException("account " + account.id() + " is in " + account.currency()
                     + " but the fare rules charge in " + rules.currency());
         }
+        int lookback = rules.lookbackDays();
+        List<StoredTap> earlier = lookback == 0 ? List.of()
+                : taps.acceptedTaps(connection, account.id(), day.minusDays(lookback), day.minusDays(1));
         List<Repricing> repricings = PeriodPricer.reprice(rules, account.category(),
-                taps.acceptedTaps(connection, account.id(), day));
+                taps.acceptedTaps(connection, account.id(), day), earlier);
         long balanceDelta = 0;
         for (Repricing repricing : repricings) {
             if (repricing.recorded() && repricing.deltaMinor() == 0) {

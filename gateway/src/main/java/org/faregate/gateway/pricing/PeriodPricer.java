@@ -51,15 +51,17 @@ public final class PeriodPricer {
 
     /** One repricing per tap, in the order given. Taps at stations the rules do not know are charged zero. */
     public static List<Repricing> reprice(FareRules rules, RiderCategory category, List<StoredTap> taps) {
-        List<FareTap> priceable = new ArrayList<>();
-        for (StoredTap tap : taps) {
-            if (rules.knowsStation(tap.station().value())) {
-                priceable.add(new FareTap(tap.tapId().toString(), tap.at(), tap.station().value(),
-                        event(tap.direction()), category.id()));
-            }
-        }
+        return reprice(rules, category, taps, List.of());
+    }
+
+    /**
+     * As {@link #reprice(FareRules, RiderCategory, List)}, with the account's taps of the days before
+     * ({@link FareRules#lookbackDays()}), which count towards multi-day caps and tiers.
+     */
+    public static List<Repricing> reprice(FareRules rules, RiderCategory category, List<StoredTap> taps,
+                                          List<StoredTap> earlier) {
         Map<String, FareCharge> charges = new HashMap<>();
-        for (FareCharge charge : rules.price(priceable)) {
+        for (FareCharge charge : rules.price(fareTaps(rules, category, taps), fareTaps(rules, category, earlier))) {
             charges.put(charge.tapId(), charge);
         }
         List<Repricing> result = new ArrayList<>(taps.size());
@@ -77,6 +79,17 @@ public final class PeriodPricer {
             result.add(new Repricing(tap.tapId(), tap.chargedMinor() != null, previous, newMinor, why));
         }
         return result;
+    }
+
+    private static List<FareTap> fareTaps(FareRules rules, RiderCategory category, List<StoredTap> taps) {
+        List<FareTap> priceable = new ArrayList<>();
+        for (StoredTap tap : taps) {
+            if (rules.knowsStation(tap.station().value())) {
+                priceable.add(new FareTap(tap.tapId().toString(), tap.at(), tap.station().value(),
+                        event(tap.direction()), category.id()));
+            }
+        }
+        return priceable;
     }
 
     static TapEvent event(Direction direction) {

@@ -87,6 +87,34 @@ class GtfsRulesUploadTest {
         assertThat(fares).anySatisfy(fare -> assertThat(fare.explanation()).contains("cap"));
     }
 
+    /** 2026-06-01 is a Monday, 91 days after 2026-03-02; these rules are in force from then on. */
+    @Test
+    void weeklyCapSpansDaysAndALateDayRepricesTheDaysAfterIt() {
+        Map<String, String> weekly = metro();
+        weekly.put("faregate_caps.txt", "cap_id,period,amount,currency,rider_category_id,network_id,area_id\n"
+                + "week,week,12.00,CNY,,,\n");
+        client.putZip("/v1/admin/fare-rules?effectiveFrom=2026-06-01T04:00:00%2B08:00", zip(weekly))
+                .expect(200, FareRulesVersion.class);
+        AccountId account = client.openAccount("adult").accountId();
+        CredentialId card = Taps.credential();
+
+        // Tuesday's journey reaches the gateway first: nothing else counts towards the cap yet
+        client.send(batch(List.of(entry(account, card, "S02", "+92 09:00"), exit(account, card, "S04", "+92 09:40"))));
+        assertThat(client.account(account).balanceMinor()).isEqualTo(-500);
+
+        // Monday's two journeys arrive a day late (3.00 + 6.00): Tuesday is repriced to the 3.00 left of 12.00
+        client.send(batch(List.of(entry(account, card, "S01", "+91 08:00"), exit(account, card, "S02", "+91 08:20"),
+                entry(account, card, "S01", "+91 18:00"), exit(account, card, "S04", "+91 18:50"))));
+
+        assertThat(client.account(account).balanceMinor()).isEqualTo(-1_200);
+        List<Accounts.LedgerEntry> fares = client.history(account).entries().stream()
+                .filter(entry -> entry.kind().equals("fare")).toList();
+        assertThat(fares).anySatisfy(fare -> {
+            assertThat(fare.amountMinor()).isEqualTo(200);
+            assertThat(fare.explanation()).contains("re-priced from 5.00 to 3.00");
+        });
+    }
+
     @Test
     void brokenFeedIsRefusedNamingFileLineAndFieldAndTheRunningRulesStay() {
         long versionsBefore = client.get("/v1/admin/fare-rules/versions").expect(200, FareBook.Summary[].class).length;
