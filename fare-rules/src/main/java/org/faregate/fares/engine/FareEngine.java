@@ -48,7 +48,7 @@ public final class FareEngine implements FareRules {
         this.extensions = Objects.requireNonNull(extensions, "extensions");
         this.currency = Currencies.of(feed, extensions);
         FareMatcher matcher = FareMatcher.of(feed);
-        this.networks = new TapNetworks(feed, extensions.settings().stationNetworkId());
+        this.networks = new TapNetworks(feed, extensions.settings().stationNetworkId(), extensions.settings());
         this.pairing = JourneyPairing.of(extensions.settings().defaultMaxJourney(), extensions.maxJourneyByNetwork());
         HighestFare highest = new HighestFare(feed, matcher, extensions.distanceFaresByNetwork());
         this.pricer = new JourneyPricer(extensions, new GtfsLegs(matcher),

@@ -8,11 +8,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.faregate.fares.FareTap;
+import org.faregate.fares.charging.ChargingSettings;
 import org.faregate.fares.charging.Journey;
 import org.faregate.fares.charging.Tap;
 import org.faregate.fares.gtfs.AreaId;
 import org.faregate.fares.gtfs.FaresFeed;
 import org.faregate.fares.gtfs.NetworkId;
+import org.faregate.fares.gtfs.RiderCategoryId;
 import org.faregate.fares.gtfs.RouteId;
 import org.faregate.fares.gtfs.StopId;
 
@@ -29,9 +31,11 @@ final class TapNetworks {
 
     private final FaresFeed feed;
     private final Optional<String> stationNetwork;
+    private final ChargingSettings settings;
 
-    TapNetworks(FaresFeed feed, Optional<String> stationNetwork) {
+    TapNetworks(FaresFeed feed, Optional<String> stationNetwork, ChargingSettings settings) {
         this.feed = feed;
+        this.settings = settings;
         this.stationNetwork = stationNetwork;
     }
 
@@ -65,9 +69,22 @@ final class TapNetworks {
                 areas.addAll(areaCache.computeIfAbsent(tap.stopId(), this::areasOf));
             }
             rides.add(new Ride(journey, journey.taps().get(0).networkId(), route.map(RouteId::of),
-                    first.riderCategory(), first.fareMediaId(), areas));
+                    riderCategory(first.riderCategory()), first.fareMediaId(), areas));
         }
         return rides;
+    }
+
+    /**
+     * The feed's rider category for an account's: its mapping in the settings, else itself if the feed
+     * knows it; a category the feed does not know rides as the feed's default category (and a feed with
+     * no categories prices every product for everyone).
+     */
+    private String riderCategory(String accountCategory) {
+        String mapped = settings.feedRiderCategory(accountCategory);
+        if (feed.riderCategories().isEmpty() || feed.riderCategories().containsKey(RiderCategoryId.of(mapped))) {
+            return mapped;
+        }
+        return feed.defaultRiderCategory().map(RiderCategoryId::value).orElse(mapped);
     }
 
     private Set<String> areasOf(String stopId) {

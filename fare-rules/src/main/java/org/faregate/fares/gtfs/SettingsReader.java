@@ -2,7 +2,9 @@ package org.faregate.fares.gtfs;
 
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
@@ -28,6 +30,9 @@ final class SettingsReader {
         this.uses = uses;
     }
 
+    /** {@code rider_category.<account category>} maps an account's category to the feed's rider_category_id. */
+    private static final String RIDER_CATEGORY = "rider_category.";
+
     ChargingSettings read() {
         ChargingSettings defaults = ChargingSettings.defaults();
         Optional<CsvTable> table = files.table(FILE, false, List.of("setting_id", "value"), List.of());
@@ -38,6 +43,7 @@ final class SettingsReader {
         Duration maxJourney = defaults.defaultMaxJourney();
         Optional<String> stationNetwork = defaults.stationNetworkId();
         UnknownFarePolicy unknownFare = defaults.unknownFare();
+        Map<String, String> categories = new HashMap<>();
         FeedFiles.Keys keys = new FeedFiles.Keys();
         for (CsvTable.Row row : table.get().rows()) {
             Fields f = new Fields(row, notices);
@@ -55,11 +61,18 @@ final class SettingsReader {
                     uses.network(f, "value", value);
                 }
                 case "unknown_fare" -> unknownFare = f.oneOf("value", UNKNOWN_FARE).orElse(unknownFare);
-                default -> f.problem(NoticeCode.UNKNOWN_SETTING, "setting_id",
-                        "'" + id + "' is not a Faregate setting, ignored");
+                default -> {
+                    if (id.startsWith(RIDER_CATEGORY) && id.length() > RIDER_CATEGORY.length()) {
+                        categories.put(id.substring(RIDER_CATEGORY.length()), value);
+                        uses.riderCategory(f, "value", value);
+                    } else {
+                        f.problem(NoticeCode.UNKNOWN_SETTING, "setting_id",
+                                "'" + id + "' is not a Faregate setting, ignored");
+                    }
+                }
             }
         }
-        return new ChargingSettings(cutover, maxJourney, stationNetwork, unknownFare);
+        return new ChargingSettings(cutover, maxJourney, stationNetwork, unknownFare, categories);
     }
 
     private static Optional<LocalTime> cutover(Fields f, String value) {
