@@ -63,10 +63,12 @@ public final class FareEngine implements FareRules {
 
     /**
      * The longest reach back of this feed's caps and spend tiers, in service days: a calendar week 6, a
-     * calendar month 30; a rolling window twice its length less a day, since a window that is still open
-     * opened at most that long ago after an earlier one closed (an approximation: the chain of rolling
-     * windows could in principle reach further back).
+     * calendar month 30. A rolling window opens at the first tap after the previous one closed, so which
+     * window a day falls in depends on the whole chain of windows before it: rolling caps look back a year
+     * ({@link #ROLLING_LOOKBACK_DAYS}), exact for any chain that started within it.
      */
+    static final int ROLLING_LOOKBACK_DAYS = 366;
+
     @Override
     public int lookbackDays() {
         int days = extensions.spendTiers().isEmpty() ? 0 : 30;
@@ -74,9 +76,8 @@ public final class FareEngine implements FareRules {
             days = Math.max(days, switch (cap.period()) {
                 case DAY -> 0;
                 case WEEK -> 6;
-                case ROLLING_7D -> 13;
+                case ROLLING_7D, ROLLING_31D -> ROLLING_LOOKBACK_DAYS;
                 case MONTH -> 30;
-                case ROLLING_31D -> 61;
             });
         }
         return days;

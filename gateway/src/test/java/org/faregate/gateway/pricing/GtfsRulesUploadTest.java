@@ -115,6 +115,32 @@ class GtfsRulesUploadTest {
         });
     }
 
+    /**
+     * A commuter rides once a day for 15 days under a rolling 7-day cap of 5.00 (fare 3.00): the windows
+     * chain days 1-7, 8-14, 15-21, so day 15 opens a new window and pays in full. Rules in force from
+     * 2026-09-01; day 1 is 2026-09-02 (184 days after 2026-03-02).
+     */
+    @Test
+    void rollingCapWindowsChainOverWeeksOfDailyRiding() {
+        Map<String, String> rolling = metro();
+        rolling.put("faregate_caps.txt", "cap_id,period,amount,currency,rider_category_id,network_id,area_id\n"
+                + "seven,rolling_7d,5.00,CNY,,,\n");
+        client.putZip("/v1/admin/fare-rules?effectiveFrom=2026-09-01T04:00:00%2B08:00", zip(rolling))
+                .expect(200, FareRulesVersion.class);
+        AccountId account = client.openAccount("adult").accountId();
+        CredentialId card = Taps.credential();
+        List<Long> paidEachDay = new java.util.ArrayList<>();
+        long before = 0;
+        for (int day = 0; day < 15; day++) {
+            client.send(batch(List.of(entry(account, card, "S01", "+" + (184 + day) + " 08:00"),
+                    exit(account, card, "S02", "+" + (184 + day) + " 08:20"))));
+            long balance = client.account(account).balanceMinor();
+            paidEachDay.add(before - balance);
+            before = balance;
+        }
+        assertThat(paidEachDay).containsExactly(300L, 200L, 0L, 0L, 0L, 0L, 0L, 300L, 200L, 0L, 0L, 0L, 0L, 0L, 300L);
+    }
+
     @Test
     void brokenFeedIsRefusedNamingFileLineAndFieldAndTheRunningRulesStay() {
         long versionsBefore = client.get("/v1/admin/fare-rules/versions").expect(200, FareBook.Summary[].class).length;
