@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code run --gateway URL --gate ID --station ID --direction entry|exit --data DIR [--keys FILE]
- * [--sync-seconds N]}:
+ * [--sync-seconds N] [--route ID]}:
  * a gate process reading scanner text lines from stdin, printing one decision per line and syncing with
  * the gateway in the background.
  */
@@ -61,6 +61,9 @@ final class RunCommand {
             gateway = URI.create(options.get("--gateway"));
             config = ValidatorConfig.of(GateId.of(options.get("--gate")), StationId.of(options.get("--station")),
                     Direction.parse(options.get("--direction")), Path.of(options.get("--data")));
+            if (options.containsKey("--route")) {
+                config = config.onRoute(options.get("--route"));
+            }
             syncSeconds = Long.parseLong(options.getOrDefault("--sync-seconds", "5"));
             if (syncSeconds < 1) {
                 throw new IllegalArgumentException("--sync-seconds must be at least 1");

@@ -174,7 +174,8 @@ public final class Validator implements AutoCloseable {
 
     private TapDecision record(TapDecision decision, String channel) {
         journal.append(new TapRecord(decision.tapId(), config.gateId(), config.stationId(), config.direction(),
-                decision.at(), channel, decision.credentialId(), decision.accountId(), decision.reason()));
+                decision.at(), channel, decision.credentialId(), decision.accountId(), decision.reason(),
+                config.routeId().orElse(null)));
         logger.debug("Tap decided [gate={}, tap={}, channel={}, reason={}]", config.gateId(), decision.tapId(),
                 channel, decision.reason().code());
         return decision;

@@ -3,6 +3,7 @@ package org.faregate.validator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import org.faregate.protocol.Direction;
 import org.faregate.protocol.GateId;
 import org.faregate.protocol.StationId;
@@ -16,7 +17,8 @@ import org.faregate.protocol.StationId;
  * @param passbackWindow how long after an entry the same credential may not enter here again
  */
 public record ValidatorConfig(GateId gateId, StationId stationId, Direction direction, Path dataDir,
-                              Duration qrValidity, Duration clockSkew, Duration passbackWindow) {
+                              Duration qrValidity, Duration clockSkew, Duration passbackWindow,
+                              Optional<String> routeId) {
 
     public static final Duration DEFAULT_QR_VALIDITY = Duration.ofSeconds(60);
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
@@ -30,6 +32,19 @@ public record ValidatorConfig(GateId gateId, StationId stationId, Direction dire
         requireNotNegative(qrValidity, "qrValidity");
         requireNotNegative(clockSkew, "clockSkew");
         requireNotNegative(passbackWindow, "passbackWindow");
+        Objects.requireNonNull(routeId, "routeId");
+    }
+
+    /** A gate at a station (no route). */
+    public ValidatorConfig(GateId gateId, StationId stationId, Direction direction, Path dataDir, Duration qrValidity,
+                           Duration clockSkew, Duration passbackWindow) {
+        this(gateId, stationId, direction, dataDir, qrValidity, clockSkew, passbackWindow, Optional.empty());
+    }
+
+    /** A validate-on-board reader on a vehicle of this GTFS route: its taps name the route. */
+    public ValidatorConfig onRoute(String route) {
+        return new ValidatorConfig(gateId, stationId, direction, dataDir, qrValidity, clockSkew, passbackWindow,
+                Optional.of(route));
     }
 
     /** A gate with the default windows: QR valid 60 s, clock skew 30 s, pass-back 2 minutes. */
@@ -39,11 +54,11 @@ public record ValidatorConfig(GateId gateId, StationId stationId, Direction dire
     }
 
     public ValidatorConfig withPassbackWindow(Duration window) {
-        return new ValidatorConfig(gateId, stationId, direction, dataDir, qrValidity, clockSkew, window);
+        return new ValidatorConfig(gateId, stationId, direction, dataDir, qrValidity, clockSkew, window, routeId);
     }
 
     public ValidatorConfig withQrValidity(Duration validity, Duration skew) {
-        return new ValidatorConfig(gateId, stationId, direction, dataDir, validity, skew, passbackWindow);
+        return new ValidatorConfig(gateId, stationId, direction, dataDir, validity, skew, passbackWindow, routeId);
     }
 
     private static void requireNotNegative(Duration duration, String name) {

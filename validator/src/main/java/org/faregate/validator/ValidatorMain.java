@@ -16,11 +16,12 @@ public final class ValidatorMain {
                   replay or pass-back state). FILE is the issuer key list as served by GET /v1/issuer-keys;
                   --at is the gate time to check at (default: now), e.g. 2025-06-01T08:00:00Z.
                   Exit status: 0 accepted, 1 refused, 2 usage error or unreadable image.
-              faregate-validator run --gateway URL --gate ID --station ID --direction entry|exit --data DIR
-                                     [--keys FILE] [--sync-seconds N]
+              faregate-validator run --gateway URL --gate ID --station ID --direction entry|exit|board --data DIR
+                                     [--keys FILE] [--sync-seconds N] [--route ID]
                   Run a gate: read scanner lines (FG1:...) from stdin, print one decision per line,
                   journal every tap in DIR and sync with the gateway every N seconds (default 5).
                   --keys trusts an issuer key list before the first sync (offline provisioning).
+                  --route names the GTFS route of a validate-on-board reader (a bus); its taps carry it.
             """;
 
     private ValidatorMain() {

@@ -297,4 +297,17 @@ class ValidatorTest {
         assertThat(exitGate.pendingTaps()).isZero();
         assertThat(gateway.committed()).hasSize(100);
     }
+
+    @Test
+    void validateOnBoardReaderNamesItsRouteOnEveryTap() {
+        validator.close();
+        validator = Validator.open(ValidatorConfig.of(GateId.of("BUS-4711"), StationId.of("S01"), Direction.BOARD,
+                dataDir.resolve("bus")).onRoute("B1"), clock, tokens.random, gateway);
+        validator.trustIssuerKeys(tokens.keyList());
+        TapDecision decision = validator.presentQr(freshQr(1));
+
+        validator.sync();
+
+        assertThat(gateway.committed().get(decision.tapId()).routeId()).isEqualTo("B1");
+    }
 }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.faregate.gateway.pricing.PeriodPricer.Repricing;
 import org.faregate.gateway.pricing.PeriodPricer.StoredTap;
@@ -37,7 +38,7 @@ final class SqlTaps {
         List<DatedTap> ordered = new ArrayList<>(taps);
         ordered.sort(Comparator.comparing(dated -> dated.tap().tapId().value()));
         String sql = "insert into taps (tap_id, gate_id, station_id, direction, tapped_at, channel, credential_id,"
-                + " account_id, reason, service_day, received_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " account_id, reason, service_day, received_at, route_id) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
                 + " on conflict do nothing";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (DatedTap dated : ordered) {
@@ -61,6 +62,7 @@ final class SqlTaps {
                 insert.setString(9, tap.reason().code());
                 insert.setObject(10, dated.serviceDay());
                 Columns.setInstant(insert, 11, receivedAt);
+                insert.setString(12, tap.routeId());
                 insert.addBatch();
             }
             int[] counts = insert.executeBatch();
@@ -84,7 +86,7 @@ final class SqlTaps {
     /** The account's accepted taps of the service days {@code first} to {@code last}, inclusive, in time order. */
     List<StoredTap> acceptedTaps(Connection connection, AccountId account, LocalDate first, LocalDate last)
             throws SQLException {
-        String sql = "select t.tap_id, t.tapped_at, t.station_id, t.direction, c.charged_minor"
+        String sql = "select t.tap_id, t.tapped_at, t.station_id, t.direction, t.route_id, c.charged_minor"
                 + " from taps t left join tap_charges c on c.tap_id = t.tap_id"
                 + " where t.account_id = ? and t.service_day between ? and ? and t.reason = ?"
                 + " order by t.tapped_at, t.tap_id";
@@ -98,7 +100,7 @@ final class SqlTaps {
                 while (row.next()) {
                     taps.add(new StoredTap(new TapId(Columns.getUuid(row, "tap_id")), Columns.getInstant(row, "tapped_at"),
                             StationId.of(row.getString("station_id")), Direction.parse(row.getString("direction")),
-                            Columns.getNullableLong(row, "charged_minor")));
+                            Optional.ofNullable(row.getString("route_id")), Columns.getNullableLong(row, "charged_minor")));
                 }
                 return taps;
             }

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.faregate.fares.FareCharge;
 import org.faregate.fares.FareRules;
 import org.faregate.fares.FareTap;
@@ -27,12 +28,14 @@ public final class PeriodPricer {
     }
 
     /** An accepted tap as stored, with its current charge ({@code null}: never priced). */
-    public record StoredTap(TapId tapId, Instant at, StationId station, Direction direction, Long chargedMinor) {
+    public record StoredTap(TapId tapId, Instant at, StationId station, Direction direction, Optional<String> routeId,
+                            Long chargedMinor) {
         public StoredTap {
             Objects.requireNonNull(tapId, "tapId");
             Objects.requireNonNull(at, "at");
             Objects.requireNonNull(station, "station");
             Objects.requireNonNull(direction, "direction");
+            Objects.requireNonNull(routeId, "routeId");
         }
     }
 
@@ -86,7 +89,7 @@ public final class PeriodPricer {
         for (StoredTap tap : taps) {
             if (rules.knowsStation(tap.station().value())) {
                 priceable.add(new FareTap(tap.tapId().toString(), tap.at(), tap.station().value(),
-                        event(tap.direction()), category.id()));
+                        event(tap.direction()), category.id(), tap.routeId(), Optional.empty()));
             }
         }
         return priceable;

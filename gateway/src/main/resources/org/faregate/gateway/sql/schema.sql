@@ -38,6 +38,8 @@ create table if not exists taps (
     received_at timestamp with time zone not null
 );
 create index if not exists taps_by_account_day on taps (account_id, service_day);
+-- The GTFS route of a validate-on-board reader (a bus); null at station gates.
+alter table taps add column if not exists route_id varchar(64);
 
 -- The current charge of each priced tap; the ledger holds how it got there.
 create table if not exists tap_charges (

@@ -51,9 +51,10 @@ class GtfsRulesUploadTest {
         Map<String, String> files = new LinkedHashMap<>();
         files.put("agency.txt", "agency_name,agency_timezone\nTest Metro,Asia/Shanghai\n");
         files.put("stops.txt", "stop_id,stop_name\nS01,One\nS02,Two\nS03,Three\nS04,Four\n");
-        files.put("networks.txt", "network_id,network_name\nmetro,Test Metro\n");
-        files.put("fare_products.txt", "fare_product_id,amount,currency\n");
-        files.put("fare_leg_rules.txt", "fare_product_id,network_id\n");
+        files.put("networks.txt", "network_id,network_name\nmetro,Test Metro\nbus,Test Buses\n");
+        files.put("routes.txt", "route_id,route_short_name,route_type,network_id\nB1,1,3,bus\n");
+        files.put("fare_products.txt", "fare_product_id,amount,currency\nbus_single,2.00,CNY\n");
+        files.put("fare_leg_rules.txt", "leg_group_id,network_id,fare_product_id\nbus,bus,bus_single\n");
         files.put("faregate_settings.txt", "setting_id,value\nservice_day_cutover,04:00\n"
                 + "station_network_id,metro\nunknown_fare,maximum_fare\n");
         files.put("faregate_distance_bands.txt", "distance_fare_id,network_id,band_start_m,band_end_m,step_m,amount,"
@@ -139,6 +140,31 @@ class GtfsRulesUploadTest {
             before = balance;
         }
         assertThat(paidEachDay).containsExactly(300L, 200L, 0L, 0L, 0L, 0L, 0L, 300L, 200L, 0L, 0L, 0L, 0L, 0L, 300L);
+    }
+
+    /** A validate-on-board reader names its route; the route's network has its own fare (rules from 2026-10-01). */
+    @Test
+    void boardTapOnABusRouteIsPricedByTheBusNetworksRule() {
+        client.putZip("/v1/admin/fare-rules?effectiveFrom=2026-10-01T04:00:00%2B08:00", zip(metro()))
+                .expect(200, FareRulesVersion.class);
+        AccountId account = client.openAccount("adult").accountId();
+        CredentialId card = Taps.credential();
+        org.faregate.protocol.wire.TapRecord station = entry(account, card, "S01", "+214 07:00");
+        org.faregate.protocol.wire.TapRecord onBus = Taps.tap(account, card, org.faregate.protocol.Direction.BOARD,
+                "S03", Taps.at("+214 09:00"));
+        org.faregate.protocol.wire.TapRecord board = new org.faregate.protocol.wire.TapRecord(onBus.tapId(),
+                onBus.gateId(), onBus.stationId(), onBus.direction(), onBus.at(), onBus.channel(), onBus.credentialId(),
+                onBus.accountId(), onBus.reason(), "B1");
+
+        client.send(batch(List.of(station, exit(account, card, "S02", "+214 07:20"), board)));
+
+        List<Accounts.LedgerEntry> fares = client.history(account).entries().stream()
+                .filter(entry -> entry.kind().equals("fare")).toList();
+        assertThat(fares).anySatisfy(fare -> {
+            assertThat(fare.tapId()).isEqualTo(board.tapId());
+            assertThat(fare.amountMinor()).isEqualTo(-200);
+        });
+        assertThat(client.account(account).balanceMinor()).isEqualTo(-500); // 3.00 by distance + 2.00 on the bus
     }
 
     @Test

@@ -32,7 +32,7 @@ class PeriodPricerTest {
 
     private static StoredTap tap(Direction direction, String station, int minute, Long charged) {
         return new StoredTap(new TapId(UUID.randomUUID()), EIGHT.plusSeconds(60L * minute), StationId.of(station),
-                direction, charged);
+                direction, java.util.Optional.empty(), charged);
     }
 
     @Test

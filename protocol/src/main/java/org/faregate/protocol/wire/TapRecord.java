@@ -15,9 +15,12 @@ import org.faregate.protocol.TapId;
  * Credential and account are absent when the token could not even be read.
  *
  * @param channel {@code qr} or {@code nfc}
+ * @param routeId the GTFS route of a validate-on-board reader (a bus), null at a station gate; older gates
+ *                and journals without it read as null
  */
 public record TapRecord(TapId tapId, GateId gateId, StationId stationId, Direction direction, Instant at,
-                        String channel, CredentialId credentialId, AccountId accountId, Reason reason) {
+                        String channel, CredentialId credentialId, AccountId accountId, Reason reason,
+                        String routeId) {
 
     public TapRecord {
         Objects.requireNonNull(tapId, "tapId");
@@ -32,6 +35,15 @@ public record TapRecord(TapId tapId, GateId gateId, StationId stationId, Directi
         if (reason.accepted() && (credentialId == null || accountId == null)) {
             throw new IllegalArgumentException("an accepted tap names its credential and account");
         }
+        if (routeId != null && (routeId.isBlank() || routeId.length() > 64)) {
+            throw new IllegalArgumentException("route id must be 1-64 characters: '" + routeId + "'");
+        }
+    }
+
+    /** A tap at a station gate (no route). */
+    public TapRecord(TapId tapId, GateId gateId, StationId stationId, Direction direction, Instant at, String channel,
+                     CredentialId credentialId, AccountId accountId, Reason reason) {
+        this(tapId, gateId, stationId, direction, at, channel, credentialId, accountId, reason, null);
     }
 
     public boolean accepted() {
