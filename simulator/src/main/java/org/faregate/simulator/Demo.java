@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -18,16 +19,20 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.faregate.fares.FareConfig;
-import org.faregate.fares.FareConfigException;
 import org.faregate.fares.FareRules;
 import org.faregate.fares.Money;
+import org.faregate.fares.engine.EngineResult;
+import org.faregate.fares.engine.FareEngineLoader;
 import org.faregate.gateway.Gateway;
 import org.faregate.gateway.GatewayConfig;
+import org.faregate.gateway.admin.AdminRoutes;
+import org.faregate.protocol.wire.WireFormatException;
+import org.faregate.protocol.wire.WireJson;
 import org.faregate.gateway.sql.DatabaseConfig;
 import org.faregate.simulator.city.CityPlan;
 import org.faregate.simulator.city.CitySimulation;
 import org.faregate.simulator.city.Media;
+import org.faregate.simulator.city.OperatorConsole;
 import org.faregate.simulator.city.Rider;
 import org.faregate.simulator.city.SimulationRun;
 import org.faregate.simulator.report.HtmlReport;
@@ -70,7 +75,7 @@ public final class Demo {
         Files.createDirectories(options.out());
         LocalDate day = LocalDate.now(options.zone()).plusDays(1);
         CityPlan plan = CityPlan.generate(options.seed(), options.stations(), options.riders(), day, options.zone());
-        FareRules rules = parseRules(plan.fareConfig());
+        FareRules rules = engine(plan.fareFeed());
         GatewayConfig config = GatewayConfig.embedded()
                 .withDatabase(options.database())
                 .withServiceDay(options.zone(), CUTOVER)
@@ -78,6 +83,10 @@ public final class Demo {
         try (Gateway gateway = Gateway.start(config)) {
             out.printf("gateway  %s (%s, one Hazelcast member)%n", gateway.baseUri(),
                     options.database().isH2() ? "embedded H2" : "PostgreSQL");
+            AdminRoutes.FareRulesVersion fares = readJson(new OperatorConsole(gateway.baseUri())
+                    .publishFares(plan.fareFeed(), Instant.EPOCH), AdminRoutes.FareRulesVersion.class);
+            out.printf("fares    the city's GTFS-Fares v2 feed (%d files) is fare rules version %d (%s)%n",
+                    plan.fareFeed().size(), fares.version(), fares.format());
             out.printf("city     %d stations, %d gates, %d riders, day %s%n", plan.stations().size(),
                     plan.stations().size() * 2, plan.riders().size(), day);
             SimulationRun run = new CitySimulation(plan, gateway.baseUri(), options.out(), new SecureRandom()).run(out);
@@ -144,12 +153,19 @@ public final class Demo {
                 .mapToLong(SimTap::decisionNanos).toArray()).medianAndP99();
     }
 
-    private static FareRules parseRules(String text) {
+    private static <T> T readJson(String json, Class<T> type) throws IOException {
         try {
-            return FareConfig.parse(text);
-        } catch (FareConfigException e) {
-            throw new IllegalStateException("the simulator's own fare rules do not parse: " + e.problems(), e);
+            return new WireJson().read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), type);
+        } catch (WireFormatException e) {
+            throw new IOException("unexpected answer from the gateway: " + e.getMessage(), e);
         }
+    }
+
+    /** The city's feed through the same engine the gateway prices with, for pricing the simulator's own record. */
+    private static FareRules engine(Map<String, String> feed) {
+        EngineResult result = FareEngineLoader.load(feed);
+        return result.engine().orElseThrow(() -> new IllegalStateException(
+                "the simulated city's own fare feed does not load: " + result.notices()));
     }
 
     private static void deleteTree(Path dir) throws IOException {

@@ -32,6 +32,7 @@ class DemoTest {
         assertThat(result.run().taps()).extracting(SimTap::reason)
                 .contains(Reason.DENIED_TOKEN, Reason.BAD_SIGNATURE, Reason.REPLAYED, Reason.EXPIRED_TOKEN);
         assertThat(Files.readString(result.report())).contains("Faregate city simulation", result.summary());
-        assertThat(printed.toString(StandardCharsets.UTF_8)).endsWith(result.summary() + System.lineSeparator());
+        assertThat(printed.toString(StandardCharsets.UTF_8)).endsWith(result.summary() + System.lineSeparator())
+                .contains("GTFS-Fares v2 feed (10 files) is fare rules version 2 (gtfs)");
     }
 }

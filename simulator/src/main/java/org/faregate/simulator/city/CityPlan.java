@@ -6,7 +6,9 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 
@@ -71,6 +73,46 @@ public record CityPlan(LocalDate day, ZoneId zone, String currency, List<Station
 
     private static Instant at(LocalDate day, ZoneId zone, LocalTime time) {
         return day.atTime(time).atZone(zone).toInstant();
+    }
+
+    /**
+     * The same fares as a GTFS-Fares v2 feed with Faregate extension files, as an operator publishes them:
+     * the zones are areas, a journey's product is chosen by its from and to areas (3.00, 4.00 or 5.00
+     * for one, two or three zones; children pay half), and an incomplete journey pays the highest fare
+     * from its origin (faregate_max_fares.txt).
+     */
+    public Map<String, String> fareFeed() {
+        Map<String, String> files = new LinkedHashMap<>();
+        files.put("agency.txt", "agency_name,agency_timezone\nSimulated City Transit," + zone.getId() + "\n");
+        StringBuilder stops = new StringBuilder("stop_id,stop_name\n");
+        StringBuilder stopAreas = new StringBuilder("area_id,stop_id\n");
+        for (Station station : stations) {
+            stops.append(station.id()).append(',').append(station.name()).append('\n');
+            stopAreas.append("zone").append(station.zone()).append(',').append(station.id()).append('\n');
+        }
+        files.put("stops.txt", stops.toString());
+        files.put("stop_areas.txt", stopAreas.toString());
+        files.put("areas.txt", "area_id,area_name\nzone1,Zone 1\nzone2,Zone 2\nzone3,Zone 3\n");
+        files.put("networks.txt", "network_id,network_name\nmetro,City Metro\n");
+        files.put("rider_categories.txt", "rider_category_id,rider_category_name,is_default_fare_category\n"
+                + "adult,Adult,1\nchild,Child,0\n");
+        files.put("fare_products.txt", "fare_product_id,fare_product_name,amount,currency,rider_category_id\n"
+                + "zones1,One zone,3.00,CNY,adult\nzones1,One zone,1.50,CNY,child\n"
+                + "zones2,Two zones,4.00,CNY,adult\nzones2,Two zones,2.00,CNY,child\n"
+                + "zones3,Three zones,5.00,CNY,adult\nzones3,Three zones,2.50,CNY,child\n");
+        StringBuilder legRules = new StringBuilder("leg_group_id,network_id,from_area_id,to_area_id,fare_product_id\n");
+        for (int from = 1; from <= 3; from++) {
+            for (int to = 1; to <= 3; to++) {
+                legRules.append("z").append(from).append(to).append(",metro,zone").append(from).append(",zone")
+                        .append(to).append(",zones").append(Math.abs(to - from) + 1).append('\n');
+            }
+        }
+        files.put("fare_leg_rules.txt", legRules.toString());
+        files.put("faregate_settings.txt", "setting_id,value\nservice_day_cutover,04:00\nstation_network_id,metro\n"
+                + "unknown_fare,maximum_fare\n");
+        files.put("faregate_max_fares.txt", "network_id,max_journey_minutes,max_fare_type,amount,currency,"
+                + "counts_towards_caps,bounded_by_daily_cap\nmetro,180,highest_from_origin,,,0,0\n");
+        return files;
     }
 
     /** The fare rules text (docs/fare-config.md) for this city: a zone fare with a child discount. */
