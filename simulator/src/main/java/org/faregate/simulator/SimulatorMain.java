@@ -67,8 +67,8 @@ public final class SimulatorMain {
                         defaults.seed(), database), System.out);
                 verification = result.verification();
                 verification.problems().forEach(problem -> System.out.println("PROBLEM  " + problem));
-                System.out.printf("ingest   %,d taps in %.2f s = %,.0f taps/s; batch ack %s%n", result.taps(),
-                        result.seconds(), result.tapsPerSecond(), result.ackLatency().medianAndP99());
+                System.out.printf("ingest   %,d taps in %,d ms = %,d taps/s; batch ack %s%n", result.taps(),
+                        result.nanos() / 1_000_000, result.tapsPerSecond(), result.ackLatency().medianAndP99());
                 System.out.println(Demo.summary(verification));
             }
             default -> throw new IllegalArgumentException("unknown command: " + args[0]);

@@ -64,9 +64,9 @@ public final class IngestLoad {
         }
     }
 
-    public record Result(long taps, double seconds, Percentiles ackLatency, Verification verification) {
-        public double tapsPerSecond() {
-            return taps / seconds;
+    public record Result(long taps, long nanos, Percentiles ackLatency, Verification verification) {
+        public long tapsPerSecond() {
+            return Math.multiplyExact(taps, 1_000_000_000L) / Math.max(1, nanos);
         }
     }
 
@@ -89,7 +89,7 @@ public final class IngestLoad {
                     options.taps(), accounts.size(), streams.size(), options.batchSize(), options.senders());
             long started = System.nanoTime();
             long[] latencies = send(gateway, streams, options);
-            double seconds = (System.nanoTime() - started) / 1e9;
+            long nanos = System.nanoTime() - started;
             Verification verification;
             try (Connection db = gateway.dataSource().getConnection()) {
                 verification = new LedgerCheck(FareConfig.parse(city.fareConfig()), ZONE, CUTOVER)
@@ -99,7 +99,7 @@ public final class IngestLoad {
             } catch (FareConfigException e) {
                 throw new IllegalStateException("the city's own fare rules do not parse", e);
             }
-            return new Result(options.taps(), seconds, new Percentiles(latencies), verification);
+            return new Result(options.taps(), nanos, new Percentiles(latencies), verification);
         }
     }
 

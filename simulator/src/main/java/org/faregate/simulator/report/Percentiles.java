@@ -17,11 +17,14 @@ public final class Percentiles {
     }
 
     /** The value at or below which {@code percent} of the samples fall (nearest rank). */
-    public long nanosAt(double percent) {
+    public long nanosAt(int percent) {
         if (sorted.length == 0) {
             throw new IllegalStateException("no samples");
         }
-        int rank = (int) Math.ceil(percent / 100.0 * sorted.length);
+        if (percent < 0 || percent > 100) {
+            throw new IllegalArgumentException("percent must be 0..100: " + percent);
+        }
+        int rank = (int) ((Math.multiplyExact((long) percent, sorted.length) + 99) / 100);
         return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
     }
 
