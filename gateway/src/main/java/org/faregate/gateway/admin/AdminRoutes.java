@@ -57,7 +57,8 @@ public final class AdminRoutes implements Routes {
 
     private void handleUploadFareRules(RoutingContext context) {
         byte[] upload = context.body().buffer() == null ? new byte[0] : context.body().buffer().getBytes();
-        if (upload.length == 0 || new String(upload, java.nio.charset.StandardCharsets.UTF_8).isBlank()) {
+        if (upload.length == 0 || (!FareBook.isZip(upload)
+                && new String(upload, java.nio.charset.StandardCharsets.UTF_8).isBlank())) {
             throw new RefusedException(Refusal.MALFORMED_REQUEST,
                     "body: expected fare rules (key=value text, or a GTFS-Fares v2 feed as a zip)");
         }

@@ -137,6 +137,11 @@ public final class FareBook {
         return new Uploaded(version, rules.notices());
     }
 
+    /** Whether uploaded bytes are a zip (a GTFS feed) rather than the key=value text. */
+    public static boolean isZip(byte[] upload) {
+        return RulesParser.formatOf(upload).equals(RulesParser.GTFS);
+    }
+
     private Version insert(Connection connection, String format, String body, Instant effectiveFrom)
             throws SQLException {
         Instant now = clock.instant();
