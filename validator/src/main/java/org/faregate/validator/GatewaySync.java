@@ -13,6 +13,7 @@ import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.TapBatch;
 import org.faregate.protocol.wire.TapBatchAck;
 import org.faregate.protocol.wire.TapRecord;
+import org.faregate.validator.decision.DenyBreaker;
 import org.faregate.validator.decision.DenyList;
 import org.faregate.validator.decision.TapDecider;
 import org.faregate.validator.decision.TrustedKeys;
@@ -55,7 +56,7 @@ final class GatewaySync {
         List<String> failures = new ArrayList<>();
         int[] delivered = {0};
         boolean reachable = step(failures, () -> delivered[0] = deliverTaps())
-                && step(failures, this::refreshDenyList)
+                && step(failures, () -> refreshDenyList(failures))
                 && step(failures, this::refreshKeys);
         if (!reachable) {
             logger.debug("Gateway unreachable, gate stays offline [gate={}, pending={}]", gateId,
@@ -122,18 +123,29 @@ final class GatewaySync {
         }
     }
 
-    private void refreshDenyList() throws GatewayException, IOException {
+    private void refreshDenyList(List<String> failures) throws GatewayException, IOException {
         long before = denyList.version();
         DenyListDelta delta = link.fetchDenyList(before);
-        if (denyList.apply(delta) == DenyList.Outcome.GAP) {
+        DenyList.Result result = denyList.apply(delta);
+        if (result.outcome() == DenyList.Outcome.GAP) {
             logger.warn("Deny-list delta has a gap, fetching a snapshot [gate={}, have={}, from={}]", gateId,
                     before, delta.fromVersion());
-            denyList.apply(link.fetchDenyList(0));
+            delta = link.fetchDenyList(0);
+            result = denyList.apply(delta);
+        }
+        if (result.outcome() == DenyList.Outcome.REFUSED) {
+            String failure = DenyBreaker.REFUSED_CODE + ": " + (delta.snapshot() ? "snapshot" : "delta")
+                    + " to version " + delta.toVersion() + " " + result.refusal().orElse("")
+                    + "; the gate keeps version " + before;
+            logger.error("Deny-list change refused by the sanity breaker, an operator must check the list "
+                    + "[gate={}, have={}, offered={}, snapshot={}, newlyDenied={}, listSize={}]", gateId, before,
+                    delta.toVersion(), delta.snapshot(), result.newlyDenied(), denyList.size());
+            failures.add(failure);
         }
         if (denyList.version() != before) {
-            state.saveDenyList(denyList.snapshot());
-            logger.info("Deny list updated [gate={}, version={}, denied={}]", gateId, denyList.version(),
-                    denyList.size());
+            state.saveDenyList(denyList);
+            logger.info("Deny list updated [gate={}, version={}, denied={}, newlyDenied={}, lifted={}]", gateId,
+                    denyList.version(), denyList.size(), result.newlyDenied(), result.lifted());
         }
     }
 

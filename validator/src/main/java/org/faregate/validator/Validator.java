@@ -25,6 +25,7 @@ import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.TapRecord;
 import org.faregate.validator.card.CardReader;
 import org.faregate.validator.card.PcscCardReader;
+import org.faregate.validator.decision.DenyBreaker;
 import org.faregate.validator.decision.DenyList;
 import org.faregate.validator.decision.TapDecider;
 import org.faregate.validator.decision.TapDecision;
@@ -65,8 +66,8 @@ public final class Validator implements AutoCloseable {
         this.random = random;
         this.journal = journal;
         StateFiles state = new StateFiles(config.dataDir());
-        this.denyList = new DenyList();
-        state.loadDenyList().ifPresent(denyList::apply);
+        this.denyList = new DenyList(DenyBreaker.DEFAULT);
+        state.loadDenyList(denyList);
         IssuerKeyList keyList = state.loadKeys().orElse(NO_KEYS);
         IssuerKeys keys = trustedOrNone(keyList);
         if (keys.keys().isEmpty()) {
