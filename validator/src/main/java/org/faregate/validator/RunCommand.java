@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -24,7 +25,10 @@ import org.faregate.protocol.StationId;
 import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.WireFormatException;
 import org.faregate.protocol.wire.WireJson;
+import org.faregate.validator.decision.RiderDisplay;
 import org.faregate.validator.decision.TapDecision;
+import org.faregate.validator.gate.ConsoleGate;
+import org.faregate.validator.gate.Gate;
 import org.faregate.validator.journal.JournalException;
 import org.faregate.validator.link.HttpGatewayLink;
 import org.slf4j.Logger;
@@ -32,9 +36,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code run --gateway URL --gate ID --station ID --direction entry|exit --data DIR [--keys FILE]
- * [--sync-seconds N] [--route ID]}:
- * a gate process reading scanner text lines from stdin, printing one decision per line and syncing with
- * the gateway in the background.
+ * [--sync-seconds N] [--route ID] [--language TAG]}:
+ * a gate process reading scanner text lines from stdin, answering each on a {@link ConsoleGate} (open or
+ * refuse, then the rider text in the display language) and syncing with the gateway in the background.
  */
 final class RunCommand {
 
@@ -44,11 +48,13 @@ final class RunCommand {
     private final InputStream in;
     private final PrintStream out;
     private final PrintStream err;
+    private final InstantSource clock;
 
-    RunCommand(InputStream in, PrintStream out, PrintStream err) {
+    RunCommand(InputStream in, PrintStream out, PrintStream err, InstantSource clock) {
         this.in = in;
         this.out = out;
         this.err = err;
+        this.clock = clock;
     }
 
     int run(List<String> args) {
@@ -56,6 +62,7 @@ final class RunCommand {
         URI gateway;
         long syncSeconds;
         IssuerKeyList provisionedKeys = null;
+        Locale language;
         try {
             Map<String, String> options = options(args);
             gateway = URI.create(options.get("--gateway"));
@@ -67,6 +74,11 @@ final class RunCommand {
             syncSeconds = Long.parseLong(options.getOrDefault("--sync-seconds", "5"));
             if (syncSeconds < 1) {
                 throw new IllegalArgumentException("--sync-seconds must be at least 1");
+            }
+            language = Locale.forLanguageTag(options.getOrDefault("--language", "en"));
+            if (!RiderDisplay.supports(language)) {
+                logger.warn("No rider texts in this language, showing English [language={}]",
+                        options.get("--language"));
             }
             if (options.containsKey("--keys")) {
                 provisionedKeys = readKeys(Path.of(options.get("--keys")));
@@ -81,7 +93,7 @@ final class RunCommand {
             thread.setDaemon(true);
             return thread;
         });
-        try (Validator validator = Validator.open(config, InstantSource.system(), new SecureRandom(),
+        try (Validator validator = Validator.open(config, clock, new SecureRandom(),
                 new HttpGatewayLink(gateway))) {
             if (provisionedKeys != null) {
                 validator.trustIssuerKeys(provisionedKeys);
@@ -93,7 +105,7 @@ final class RunCommand {
                     + ", " + validator.pendingTaps() + " taps pending"
                     + (first == null || !first.complete() ? " (gateway not reached: deciding offline)" : ""));
             syncer.scheduleWithFixedDelay(() -> syncQuietly(validator), syncSeconds, syncSeconds, TimeUnit.SECONDS);
-            int status = readScanner(validator);
+            int status = readScanner(validator, new ConsoleGate(out), language);
             syncer.shutdown();
             awaitSyncer(syncer);
             SyncReport last = syncQuietly(validator);
@@ -110,7 +122,7 @@ final class RunCommand {
         }
     }
 
-    private int readScanner(Validator validator) {
+    private int readScanner(Validator validator, Gate gate, Locale language) {
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
             String line;
             while ((line = lines.readLine()) != null) {
@@ -118,8 +130,7 @@ final class RunCommand {
                     continue;
                 }
                 TapDecision decision = validator.presentQrText(line);
-                out.println(decision.reason().code() + " tap=" + decision.tapId() + " \"" + decision.display() + "\"");
-                out.flush();
+                gate.answer(decision, language);
             }
             return 0;
         } catch (IOException e) {

@@ -17,11 +17,13 @@ public final class ValidatorMain {
                   --at is the gate time to check at (default: now), e.g. 2025-06-01T08:00:00Z.
                   Exit status: 0 accepted, 1 refused, 2 usage error or unreadable image.
               faregate-validator run --gateway URL --gate ID --station ID --direction entry|exit|board --data DIR
-                                     [--keys FILE] [--sync-seconds N] [--route ID]
-                  Run a gate: read scanner lines (FG1:...) from stdin, print one decision per line,
-                  journal every tap in DIR and sync with the gateway every N seconds (default 5).
+                                     [--keys FILE] [--sync-seconds N] [--route ID] [--language TAG]
+                  Run a gate: read scanner lines (FG1:...) from stdin, print what the gate does for each
+                  (open or refuse, then show the rider text), journal every tap in DIR and sync with the
+                  gateway every N seconds (default 5).
                   --keys trusts an issuer key list before the first sync (offline provisioning).
                   --route names the GTFS route of a validate-on-board reader (a bus); its taps carry it.
+                  --language is the rider display's language tag: en (default) or zh-Hans; others show English.
             """;
 
     private ValidatorMain() {
@@ -41,7 +43,7 @@ public final class ValidatorMain {
             case "check-qr":
                 return new CheckQrCommand(out, err, clock).run(rest);
             case "run":
-                return new RunCommand(in, out, err).run(rest);
+                return new RunCommand(in, out, err, clock).run(rest);
             case "help":
             case "--help":
             case "-h":

@@ -88,24 +88,49 @@ class ValidatorMainTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no readable QR code").contains("usage:");
     }
 
+    private int runGate(String scannerInput, String... extraOptions) {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("run", "--gateway",
+                "http://127.0.0.1:9", "--gate", "S01-IN-1", "--station", "S01", "--direction", "entry",
+                "--data", dir.resolve("gate").toString(), "--keys", keys.toString()));
+        args.addAll(java.util.List.of(extraOptions));
+        return ValidatorMain.run(args.toArray(String[]::new),
+                new ByteArrayInputStream(scannerInput.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                InstantSource.fixed(T0.plusSeconds(10)));
+    }
+
+    private String freshScannerLine() {
+        return org.faregate.protocol.token.QrText.encode(Bytes.of(tokens.qr(credential, T0, 1)));
+    }
+
     @Test
     void runDecidesScannerLinesOfflineWithProvisionedKeys() {
-        String line = org.faregate.protocol.token.QrText.encode(Bytes.of(tokens.qr(credential,
-                java.time.Instant.now(), 1)));
-        Path data = dir.resolve("gate");
-        int status = ValidatorMain.run(new String[] {"run", "--gateway", "http://127.0.0.1:9", "--gate", "S01-IN-1",
-                        "--station", "S01", "--direction", "entry", "--data", data.toString(), "--keys", keys.toString()},
-                new ByteArrayInputStream((line + "\n\nFG1:!!\n").getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                InstantSource.system());
+        int status = runGate(freshScannerLine() + "\n\nFG1:!!\n");
 
         assertThat(status).isZero();
-        assertThat(stdout().lines().toList()).hasSize(4);
+        assertThat(stdout().lines().toList()).hasSize(6);
         assertThat(stdout().lines().findFirst()).hasValueSatisfying(first -> assertThat(first)
                 .startsWith("ready: gate S01-IN-1").endsWith("(gateway not reached: deciding offline)"));
-        assertThat(stdout()).contains("malformed_token tap=").contains("stopped: 2 taps pending")
+        assertThat(stdout()).contains("open accepted tap=").contains("show \"Go ahead\"")
+                .contains("refuse malformed_token tap=").contains("stopped: 2 taps pending")
                 .doesNotContain("unknown_key");
-        assertThat(data.resolve("issuer-keys.json")).exists();
+        assertThat(dir.resolve("gate").resolve("issuer-keys.json")).exists();
+    }
+
+    @Test
+    void runShowsRiderTextInTheConfiguredLanguage() {
+        int status = runGate(freshScannerLine() + "\nFG1:!!\n", "--language", "zh-Hans");
+
+        assertThat(status).isZero();
+        assertThat(stdout().lines().filter(line -> line.startsWith("show ")).toList()).containsExactly(
+                "show \"请通行\"", "show \"无法识别乘车码，请刷新乘车码\"");
+        assertThat(stdout()).doesNotContain("Go ahead");
+    }
+
+    @Test
+    void runWithALanguageItHasNoTextsForShowsEnglish() {
+        assertThat(runGate("FG1:!!\n", "--language", "tlh")).isZero();
+        assertThat(stdout()).contains("show \"Code not recognised - please refresh your code\"");
     }
 
     @Test
