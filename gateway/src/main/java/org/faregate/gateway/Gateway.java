@@ -24,6 +24,7 @@ import org.faregate.gateway.admin.AdminRoutes;
 import org.faregate.gateway.admin.Reconciliation;
 import org.faregate.gateway.credentials.CredentialRoutes;
 import org.faregate.gateway.credentials.CredentialService;
+import org.faregate.gateway.credentials.IssuerKeyRoutes;
 import org.faregate.gateway.credentials.IssuerKeyStore;
 import org.faregate.gateway.deny.DenyRoutes;
 import org.faregate.gateway.deny.DenyService;
@@ -103,7 +104,8 @@ public final class Gateway implements AutoCloseable {
                     new IngestRoutes(ingest, exchange),
                     new AccountRoutes(accountService, exchange),
                     new CredentialRoutes(credentialService, exchange),
-                    new DenyRoutes(denyService, exchange),
+                    new DenyRoutes(denyService, keys, clock, exchange),
+                    new IssuerKeyRoutes(keys, exchange),
                     new AdminRoutes(fareBook, denyService, new Reconciliation(database), exchange, clock)));
             HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()))
                     .requestHandler(router).listen(config.httpPort()));

@@ -13,6 +13,8 @@ public enum Refusal {
     UNKNOWN_ACCOUNT("unknown_account"),
     UNKNOWN_CREDENTIAL("unknown_credential"),
     NOT_DENIED("not_denied"),
+    UNKNOWN_ISSUER_KEY("unknown_issuer_key"),
+    KEY_ROTATION_CONFLICT("key_rotation_conflict"),
     UNKNOWN_RIDER_CATEGORY("unknown_rider_category"),
     CURRENCY_MISMATCH("currency_mismatch"),
     REFERENCE_CONFLICT("reference_conflict"),

@@ -62,6 +62,11 @@ public final class GatewayClient {
         return send(HttpRequest.newBuilder(base.resolve(path)).GET());
     }
 
+    /** A GET asking for one media type (e.g. the gates' signed binary deny-list feed). */
+    public Reply get(String path, String accept) {
+        return send(HttpRequest.newBuilder(base.resolve(path)).header("Accept", accept).GET());
+    }
+
     public Reply post(String path, Object body) {
         return postJson(path, new String(JSON.write(body), StandardCharsets.UTF_8));
     }

@@ -66,8 +66,8 @@ class TwoNodeTest {
         clientB.topUp(account, 800, "CNY", "b-1").expect(200, Accounts.View.class);
 
         assertThat(clientA.account(account).balanceMinor()).isEqualTo(800);
-        assertThat(clientB.get("/v1/issuer-keys").expect(200, IssuerKeyList.class))
-                .isEqualTo(clientA.get("/v1/issuer-keys").expect(200, IssuerKeyList.class));
+        assertThat(clientB.get("/v1/issuer-keys").expect(200, IssuerKeyList.class).keys())
+                .isEqualTo(clientA.get("/v1/issuer-keys").expect(200, IssuerKeyList.class).keys());
     }
 
     /** Replication is asynchronous: wait for the condition, with a deadline. */

@@ -7,7 +7,7 @@ import org.faregate.gateway.http.Routes;
 import org.faregate.protocol.AccountId;
 import org.faregate.protocol.wire.Accounts;
 
-/** Credential issuance and the issuer public keys gates trust. */
+/** Credential issuance. */
 public final class CredentialRoutes implements Routes {
 
     private final CredentialService service;
@@ -21,16 +21,11 @@ public final class CredentialRoutes implements Routes {
     @Override
     public void register(Router router) {
         router.post("/v1/accounts/:id/credentials").handler(this::handleIssue);
-        router.get("/v1/issuer-keys").handler(this::handleIssuerKeys);
     }
 
     private void handleIssue(RoutingContext context) {
         AccountId id = JsonExchange.accountId(context);
         Accounts.CredentialRequest request = exchange.body(context, Accounts.CredentialRequest.class);
         exchange.respond(context, 201, () -> service.issue(id, request));
-    }
-
-    private void handleIssuerKeys(RoutingContext context) {
-        exchange.send(context, 200, service.issuerKeys());
     }
 }

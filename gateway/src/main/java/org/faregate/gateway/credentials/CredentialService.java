@@ -26,7 +26,6 @@ import org.faregate.protocol.crypto.VerifyingKey;
 import org.faregate.protocol.token.Credential;
 import org.faregate.protocol.wire.Accounts;
 import org.faregate.protocol.wire.DenyChange;
-import org.faregate.protocol.wire.IssuerKeyList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,10 +56,6 @@ public final class CredentialService {
         this.policy = Objects.requireNonNull(policy, "policy");
         this.random = Objects.requireNonNull(random, "random");
         this.clock = Objects.requireNonNull(clock, "clock");
-    }
-
-    public IssuerKeyList issuerKeys() {
-        return keys.publicKeys();
     }
 
     public Accounts.IssuedCredential issue(AccountId accountId, Accounts.CredentialRequest request) {

@@ -11,9 +11,9 @@ public final class ErrorTable {
     public static int status(Refusal refusal) {
         return switch (refusal) {
             case MALFORMED_REQUEST, MALFORMED_BATCH -> 400;
-            case NOT_FOUND, UNKNOWN_ACCOUNT, UNKNOWN_CREDENTIAL, NOT_DENIED -> 404;
+            case NOT_FOUND, UNKNOWN_ACCOUNT, UNKNOWN_CREDENTIAL, NOT_DENIED, UNKNOWN_ISSUER_KEY -> 404;
             case METHOD_NOT_ALLOWED -> 405;
-            case REFERENCE_CONFLICT -> 409;
+            case REFERENCE_CONFLICT, KEY_ROTATION_CONFLICT -> 409;
             case BODY_TOO_LARGE -> 413;
             case UNKNOWN_RIDER_CATEGORY, CURRENCY_MISMATCH, INVALID_FARE_RULES -> 422;
             case INTERNAL_ERROR -> 500;

@@ -3,7 +3,10 @@ package org.faregate.gateway.http;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.RoutingContext;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Objects;
 import java.util.concurrent.Callable;
 import org.faregate.gateway.Refusal;
@@ -11,12 +14,16 @@ import org.faregate.gateway.RefusedException;
 import org.faregate.protocol.AccountId;
 import org.faregate.protocol.wire.WireFormatException;
 import org.faregate.protocol.wire.WireJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What every route does: decode a JSON body into a wire record (or refuse it naming the field), run
  * the service call on the worker pool (never on the event loop), and answer with JSON once it is done.
  */
 public final class JsonExchange {
+
+    private static final Logger logger = LoggerFactory.getLogger(JsonExchange.class);
 
     private final WireJson json;
     private final WorkerExecutor workers;
@@ -52,6 +59,36 @@ public final class JsonExchange {
         workers.executeBlocking(work, false)
                 .onSuccess(result -> send(context, status, result))
                 .onFailure(context::fail);
+    }
+
+    /** A body too large to build in memory: written by the worker to the response as it is produced. */
+    @FunctionalInterface
+    public interface StreamedBody {
+        void writeTo(OutputStream out) throws IOException;
+    }
+
+    /**
+     * Runs {@code prepare} on the worker pool (its failures answer as usual), then streams the body it returns
+     * with back-pressure. A failure after the first bytes can only cut the connection: the client sees a
+     * truncated body, which the signed formats streamed here detect.
+     */
+    public void stream(RoutingContext context, int status, String contentType, Callable<StreamedBody> prepare) {
+        workers.executeBlocking(() -> {
+            StreamedBody body = prepare.call();
+            HttpServerResponse response = context.response();
+            response.setStatusCode(status).putHeader("content-type", contentType).setChunked(true);
+            try (ResponseOutputStream out = new ResponseOutputStream(response)) {
+                body.writeTo(out);
+            }
+            return null;
+        }, false).onFailure(failure -> {
+            if (context.response().headWritten()) {
+                logger.warn("Streamed response cut [path={}]: {}", context.request().path(), failure.getMessage());
+                context.response().reset();
+            } else {
+                context.fail(failure);
+            }
+        });
     }
 
     public void send(RoutingContext context, int status, Object body) {

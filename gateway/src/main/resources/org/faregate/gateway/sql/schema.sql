@@ -89,6 +89,10 @@ create table if not exists issuer_keys (
     private_scalar varchar(64) not null,
     created_at timestamp with time zone not null
 );
+-- Rotation: a key signs new credentials from signs_from (null: from its creation) and is published to gates
+-- until retire_at (null: not retiring), after which gates refuse what it signed.
+alter table issuer_keys add column if not exists signs_from timestamp with time zone;
+alter table issuer_keys add column if not exists retire_at timestamp with time zone;
 
 -- Versions of the fare rules. A service day is priced by the version in force at the day's start: the
 -- latest effective_from at or before it (the later upload among equal times).

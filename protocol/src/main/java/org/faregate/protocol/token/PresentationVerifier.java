@@ -40,7 +40,7 @@ public final class PresentationVerifier {
 
     public VerifiedPresentation verify(Presentation presentation, Instant now) throws TokenRejectedException {
         Credential credential = presentation.credential();
-        checkIssuerSignature(credential);
+        checkIssuerSignature(credential, now);
         checkDeviceSignature(presentation);
         checkCredentialWindow(credential, now);
         Instant presentedAt;
@@ -60,7 +60,11 @@ public final class PresentationVerifier {
                 replayKey(credential, presentation.counter(), presentedAt));
     }
 
-    private void checkIssuerSignature(Credential credential) throws TokenRejectedException {
+    private void checkIssuerSignature(Credential credential, Instant now) throws TokenRejectedException {
+        if (keys.isRetired(credential.issuerKeyId(), now)) {
+            throw new TokenRejectedException(Reason.UNKNOWN_KEY, "issuer key " + credential.issuerKeyId()
+                    + " was retired at " + keys.notAfter().get(credential.issuerKeyId()));
+        }
         VerifyingKey issuerKey = keys.find(credential.issuerKeyId()).orElseThrow(() -> new TokenRejectedException(
                 Reason.UNKNOWN_KEY, "issuer key " + credential.issuerKeyId() + " is not known to this gate"));
         try {
