@@ -1,12 +1,18 @@
 package org.faregate.validator;
 
 import java.io.IOException;
+import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.faregate.protocol.GateId;
 import org.faregate.protocol.TapId;
+import org.faregate.protocol.feed.FeedException;
+import org.faregate.protocol.feed.KeyListSignatures;
+import org.faregate.protocol.feed.SignedDenyList;
 import org.faregate.protocol.token.IssuerKeys;
 import org.faregate.protocol.wire.DenyListDelta;
 import org.faregate.protocol.wire.IssuerKeyList;
@@ -24,8 +30,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One round with the gateway: deliver pending taps in batches until acknowledged, pull the deny-list
- * delta, refresh the issuer keys. A step that fails is reported and retried next round; when the
+ * One round with the gateway: deliver pending taps in batches until acknowledged, refresh the issuer keys
+ * (a new list only when a trusted key signed it), pull the signed deny-list delta and note the clock drift. A step that fails is reported and retried next round; when the
  * gateway is unreachable the round stops there. Never on the decision path.
  */
 final class GatewaySync {
@@ -39,10 +45,14 @@ final class GatewaySync {
     private final DenyList denyList;
     private final TapDecider decider;
     private final StateFiles state;
+    private final InstantSource clock;
+    private final ClockDrift drift;
     private IssuerKeyList currentKeys;
+    private IssuerKeys trusted;
 
     GatewaySync(GateId gateId, TapJournal journal, GatewayLink link, DenyList denyList, TapDecider decider,
-                StateFiles state, IssuerKeyList currentKeys) {
+                StateFiles state, IssuerKeyList currentKeys, IssuerKeys trusted, InstantSource clock,
+                ClockDrift drift) {
         this.gateId = gateId;
         this.journal = journal;
         this.link = link;
@@ -50,19 +60,24 @@ final class GatewaySync {
         this.decider = decider;
         this.state = state;
         this.currentKeys = currentKeys;
+        this.trusted = trusted;
+        this.clock = clock;
+        this.drift = drift;
     }
 
     synchronized SyncReport run() {
         List<String> failures = new ArrayList<>();
         int[] delivered = {0};
+        // Keys before the deny list: the list is signed, and after a rotation by a key learnt in the same round.
         boolean reachable = step(failures, () -> delivered[0] = deliverTaps())
-                && step(failures, () -> refreshDenyList(failures))
-                && step(failures, this::refreshKeys);
+                && step(failures, this::refreshKeys)
+                && step(failures, () -> refreshDenyList(failures));
         if (!reachable) {
             logger.debug("Gateway unreachable, gate stays offline [gate={}, pending={}]", gateId,
                     journal.pendingCount());
         }
-        return new SyncReport(delivered[0], journal.pendingCount(), denyList.version(), keyCount(), failures);
+        return new SyncReport(delivered[0], journal.pendingCount(), denyList.version(), keyCount(), failures,
+                drift.last());
     }
 
     synchronized int keyCount() {
@@ -78,10 +93,11 @@ final class GatewaySync {
         state.saveKeys(keys);
         decider.useKeys(parsed);
         currentKeys = keys;
+        trusted = parsed;
     }
 
     private interface Step {
-        void run() throws GatewayException, IOException;
+        void run() throws GatewayException, IOException, FeedException;
     }
 
     /** Runs one step; false when the gateway could not be reached (the round stops). */
@@ -92,6 +108,11 @@ final class GatewaySync {
         } catch (GatewayException e) {
             failures.add(e.getMessage());
             return !e.unreachable();
+        } catch (FeedException e) {
+            logger.error("Gateway sent a deny list or key list this gate must not use; keeping what it has "
+                    + "[gate={}]: {}", gateId, e.getMessage());
+            failures.add(e.getMessage());
+            return true;
         } catch (IOException | IllegalArgumentException e) {
             logger.warn("Sync step failed [gate={}]: {}", gateId, e.getMessage());
             failures.add(e.getMessage());
@@ -123,14 +144,14 @@ final class GatewaySync {
         }
     }
 
-    private void refreshDenyList(List<String> failures) throws GatewayException, IOException {
+    private void refreshDenyList(List<String> failures) throws GatewayException, IOException, FeedException {
         long before = denyList.version();
-        DenyListDelta delta = link.fetchDenyList(before);
+        DenyListDelta delta = fetchVerified(before);
         DenyList.Result result = denyList.apply(delta);
         if (result.outcome() == DenyList.Outcome.GAP) {
             logger.warn("Deny-list delta has a gap, fetching a snapshot [gate={}, have={}, from={}]", gateId,
                     before, delta.fromVersion());
-            delta = link.fetchDenyList(0);
+            delta = fetchVerified(0);
             result = denyList.apply(delta);
         }
         if (result.outcome() == DenyList.Outcome.REFUSED) {
@@ -149,11 +170,41 @@ final class GatewaySync {
         }
     }
 
-    private void refreshKeys() throws GatewayException, IOException {
-        IssuerKeyList keys = link.fetchIssuerKeys();
-        if (!keys.equals(currentKeys)) {
-            trustKeys(keys);
-            logger.info("Issuer keys updated [gate={}, keys={}]", gateId, keys.keys().size());
+    /**
+     * Fetches and checks one signed delta or snapshot: signed by a key the gate trusts, and not a snapshot older
+     * than the list the gate has (an old signed snapshot replayed would lift later denials). The gateway's
+     * signing time, taken against the middle of the request, is the gate's clock drift.
+     */
+    private DenyListDelta fetchVerified(long sinceVersion) throws GatewayException, FeedException {
+        Instant sent = clock.instant();
+        SignedDenyList signed = link.fetchDenyList(sinceVersion);
+        Instant received = clock.instant();
+        drift.observe(signed.issuedAt(), sent, received);
+        DenyListDelta delta = signed.verifiedWith(trusted, received);
+        if (delta.snapshot() && delta.toVersion() < denyList.version()) {
+            throw new FeedException(FeedException.UNTRUSTED, "snapshot to version " + delta.toVersion()
+                    + " is older than the gate's deny list (version " + denyList.version() + ")");
         }
+        return delta;
+    }
+
+    /**
+     * Takes the gateway's key list when it changed and a key the gate trusts signed it (a gate that trusts no key
+     * yet takes the first list it gets, and says so).
+     */
+    private void refreshKeys() throws GatewayException, IOException, FeedException {
+        IssuerKeyList keys = link.fetchIssuerKeys();
+        if (keys.keys().equals(currentKeys.keys())) {
+            return;
+        }
+        if (currentKeys.keys().isEmpty()) {
+            logger.warn("Gate had no issuer keys and trusts the gateway's list on first use; provision keys with "
+                    + "--keys to avoid this [gate={}, keys={}]", gateId, keys.keys().size());
+        } else {
+            KeyListSignatures.verify(keys, trusted, clock.instant(), Optional.ofNullable(currentKeys.issuedAt()));
+        }
+        trustKeys(keys);
+        logger.info("Issuer keys updated [gate={}, keys={}]", gateId, keys.keys().stream()
+                .map(entry -> entry.keyId() + (entry.notAfter() == null ? "" : " until " + entry.notAfter())).toList());
     }
 }

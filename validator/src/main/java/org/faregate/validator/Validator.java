@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
@@ -57,6 +58,7 @@ public final class Validator implements AutoCloseable {
     private final DenyList denyList;
     private final TapDecider decider;
     private final GatewaySync sync;
+    private final ClockDrift drift;
     private final ZxingQrCodec qrCodec = new ZxingQrCodec();
 
     private Validator(ValidatorConfig config, InstantSource clock, SecureRandom random, TapJournal journal,
@@ -75,7 +77,9 @@ public final class Validator implements AutoCloseable {
         }
         this.decider = new TapDecider(config.direction(), config.qrValidity(), config.clockSkew(),
                 config.passbackWindow(), denyList, keys);
-        this.sync = new GatewaySync(config.gateId(), journal, link, denyList, decider, state, keyList);
+        this.drift = new ClockDrift(config.gateId(), config.clockSkew());
+        this.sync = new GatewaySync(config.gateId(), journal, link, denyList, decider, state, keyList, keys, clock,
+                drift);
     }
 
     /** Opens the gate's journal and last known state in {@code config.dataDir()}. */
@@ -162,6 +166,11 @@ public final class Validator implements AutoCloseable {
 
     public int pendingTaps() {
         return journal.pendingCount();
+    }
+
+    /** The gateway's clock minus the gate's at the last sync that could measure it. */
+    public Optional<Duration> clockDrift() {
+        return drift.last();
     }
 
     public long denyListVersion() {

@@ -23,6 +23,8 @@ public record ValidatorConfig(GateId gateId, StationId stationId, Direction dire
     public static final Duration DEFAULT_QR_VALIDITY = Duration.ofSeconds(60);
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
     public static final Duration DEFAULT_PASSBACK_WINDOW = Duration.ofMinutes(2);
+    /** More allowance than this would let a screenshot taken minutes ago through; fix the clocks instead. */
+    public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(5);
 
     public ValidatorConfig {
         Objects.requireNonNull(gateId, "gateId");
@@ -31,6 +33,10 @@ public record ValidatorConfig(GateId gateId, StationId stationId, Direction dire
         Objects.requireNonNull(dataDir, "dataDir");
         requireNotNegative(qrValidity, "qrValidity");
         requireNotNegative(clockSkew, "clockSkew");
+        if (clockSkew.compareTo(MAX_CLOCK_SKEW) > 0) {
+            throw new IllegalArgumentException("clockSkew " + clockSkew + " is over the limit of " + MAX_CLOCK_SKEW
+                    + ": the gate would accept codes stamped that far in the past or future");
+        }
         requireNotNegative(passbackWindow, "passbackWindow");
         Objects.requireNonNull(routeId, "routeId");
     }

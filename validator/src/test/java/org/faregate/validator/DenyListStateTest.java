@@ -106,9 +106,9 @@ class DenyListStateTest {
     @Test
     void aGateWithACorruptListStartsAndTakesASnapshotAtTheNextSync() throws IOException {
         TestTokens tokens = new TestTokens();
-        FakeGateway gateway = new FakeGateway(tokens.keyList());
-        Credential credential = tokens.validCredential();
         MutableClock clock = new MutableClock(TestTokens.T0);
+        FakeGateway gateway = new FakeGateway(tokens, clock);
+        Credential credential = tokens.validCredential();
         ValidatorConfig config = ValidatorConfig.of(GateId.of("S01-IN-1"), StationId.of("S01"), Direction.ENTRY,
                 dataDir);
         gateway.deny(credential.id(), true);
@@ -131,9 +131,9 @@ class DenyListStateTest {
     @Test
     void syncReportsARefusedDeltaAndTheGateKeepsItsList() throws IOException {
         TestTokens tokens = new TestTokens();
-        FakeGateway gateway = new FakeGateway(tokens.keyList());
-        Credential credential = tokens.validCredential();
         MutableClock clock = new MutableClock(TestTokens.T0);
+        FakeGateway gateway = new FakeGateway(tokens, clock);
+        Credential credential = tokens.validCredential();
         ValidatorConfig config = ValidatorConfig.of(GateId.of("S01-IN-1"), StationId.of("S01"), Direction.ENTRY,
                 dataDir);
         gateway.deny(credential.id(), true);

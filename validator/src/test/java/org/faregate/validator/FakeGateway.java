@@ -1,13 +1,24 @@
 package org.faregate.validator;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.net.URI;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.faregate.protocol.CredentialId;
+import org.faregate.protocol.KeyId;
 import org.faregate.protocol.TapId;
+import org.faregate.protocol.crypto.SigningKey;
+import org.faregate.protocol.feed.DenyListCodec;
+import org.faregate.protocol.feed.FeedException;
+import org.faregate.protocol.feed.KeyListSignatures;
+import org.faregate.protocol.feed.SignedDenyList;
 import org.faregate.protocol.wire.DenyChange;
 import org.faregate.protocol.wire.DenyListDelta;
 import org.faregate.protocol.wire.IssuerKeyList;
@@ -16,8 +27,12 @@ import org.faregate.protocol.wire.TapBatchAck;
 import org.faregate.protocol.wire.TapRecord;
 import org.faregate.validator.link.GatewayException;
 import org.faregate.validator.link.GatewayLink;
+import org.faregate.validator.testing.TestTokens;
 
-/** A gateway in memory: commits taps idempotently, serves a versioned deny list and a key list; can go offline. */
+/**
+ * A gateway in memory: commits taps idempotently, serves a versioned deny list (signed, through the real feed
+ * format) and a signed key list; can go offline.
+ */
 final class FakeGateway implements GatewayLink {
 
     private static final URI URI_BASE = URI.create("http://fake-gateway/");
@@ -26,21 +41,41 @@ final class FakeGateway implements GatewayLink {
     private final Map<TapId, Integer> deliveries = new LinkedHashMap<>();
     private final List<DenyChange> denyLog = new ArrayList<>();
     private final List<Integer> batchSizes = new ArrayList<>();
+    private final InstantSource clock;
     private volatile boolean online = true;
     private IssuerKeyList keys;
+    private Map<KeyId, SigningKey> signers;
+    private KeyId denySigner;
+    private SigningKey denyKey;
     private int commitLimit = Integer.MAX_VALUE;
     private boolean forgetHistory;
+    private Duration clockOffset = Duration.ZERO;
 
-    FakeGateway(IssuerKeyList keys) {
-        this.keys = keys;
+    /** Publishes the test issuer key and signs with it, as a gateway does. */
+    FakeGateway(TestTokens tokens, InstantSource clock) {
+        this.clock = clock;
+        keys(tokens.keyList(), Map.of(TestTokens.KEY_ID, tokens.issuerKey));
+        signDenyListWith(TestTokens.KEY_ID, tokens.issuerKey);
     }
 
     void online(boolean value) {
         online = value;
     }
 
-    synchronized void keys(IssuerKeyList value) {
+    /** Publishes {@code value} signed by each of {@code listSigners}. */
+    synchronized void keys(IssuerKeyList value, Map<KeyId, SigningKey> listSigners) {
         keys = value;
+        signers = Map.copyOf(listSigners);
+    }
+
+    synchronized void signDenyListWith(KeyId id, SigningKey key) {
+        denySigner = id;
+        denyKey = key;
+    }
+
+    /** The gateway's clock runs this far ahead of the test clock. */
+    synchronized void clockOffset(Duration offset) {
+        clockOffset = offset;
     }
 
     /** Commits at most this many taps of each batch (a gateway under load). */
@@ -86,8 +121,23 @@ final class FakeGateway implements GatewayLink {
     }
 
     @Override
-    public synchronized DenyListDelta fetchDenyList(long sinceVersion) throws GatewayException {
+    public synchronized SignedDenyList fetchDenyList(long sinceVersion) throws GatewayException {
         requireOnline("v1/deny-list?since=" + sinceVersion);
+        return signed(delta(sinceVersion));
+    }
+
+    /** Through the real binary feed format, as the HTTP link would read it. */
+    private SignedDenyList signed(DenyListDelta delta) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            DenyListCodec.write(delta, clock.instant().plus(clockOffset), denySigner, denyKey, bytes);
+            return DenyListCodec.read(new ByteArrayInputStream(bytes.toByteArray()));
+        } catch (IOException | FeedException e) {
+            throw new AssertionError("the fake gateway's own feed does not read back", e);
+        }
+    }
+
+    private DenyListDelta delta(long sinceVersion) {
         long latest = denyLog.size();
         if (sinceVersion == 0) {
             Map<CredentialId, DenyChange> current = new LinkedHashMap<>();
@@ -108,7 +158,7 @@ final class FakeGateway implements GatewayLink {
     @Override
     public synchronized IssuerKeyList fetchIssuerKeys() throws GatewayException {
         requireOnline("v1/issuer-keys");
-        return keys;
+        return KeyListSignatures.sign(keys, clock.instant().plus(clockOffset), signers);
     }
 
     private void requireOnline(String path) throws GatewayException {

@@ -26,6 +26,7 @@ import org.faregate.protocol.Reason;
 import org.faregate.protocol.StationId;
 import org.faregate.protocol.token.Credential;
 import org.faregate.protocol.token.MalformedTokenException;
+import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.Accounts;
 import org.faregate.simulator.pcsc.VirtualTerminals;
 import org.faregate.simulator.report.ProgressBar;
@@ -33,6 +34,7 @@ import org.faregate.simulator.report.SimTap;
 import org.faregate.validator.Validator;
 import org.faregate.validator.ValidatorConfig;
 import org.faregate.validator.decision.TapDecision;
+import org.faregate.validator.link.GatewayException;
 import org.faregate.validator.link.HttpGatewayLink;
 
 /**
@@ -228,20 +230,29 @@ public final class CitySimulation {
 
     // --- set-up ------------------------------------------------------------------------------------
 
-    private void openGates() {
+    /** Installs every gate with the issuer keys of the day, as a technician would; later keys come signed. */
+    private void openGates() throws IOException {
+        IssuerKeyList installed;
+        try {
+            installed = new HttpGatewayLink(gateway).fetchIssuerKeys();
+        } catch (GatewayException e) {
+            throw new IOException("cannot fetch the issuer keys to install the gates: " + e.getMessage(), e);
+        }
         for (Station station : plan.stations()) {
-            entryGates.put(station.id(), openGate(station, station.entryGate(), Direction.ENTRY));
-            exitGates.put(station.id(), openGate(station, station.exitGate(), Direction.EXIT));
+            entryGates.put(station.id(), openGate(station, station.entryGate(), Direction.ENTRY, installed));
+            exitGates.put(station.id(), openGate(station, station.exitGate(), Direction.EXIT, installed));
         }
     }
 
-    private Gate openGate(Station station, String gateId, Direction direction) {
+    private Gate openGate(Station station, String gateId, Direction direction, IssuerKeyList installed) {
         String terminalName = gateId + " reader";
         terminals.addTerminal(terminalName);
         FlakyLink network = new FlakyLink(new HttpGatewayLink(gateway), gateway);
         ValidatorConfig config = ValidatorConfig.of(GateId.of(gateId), StationId.of(station.id()), direction,
                 dataDir.resolve("gates").resolve(gateId));
-        return new Gate(Validator.open(config, clock, random, network), terminalName, network);
+        Validator validator = Validator.open(config, clock, random, network);
+        validator.trustIssuerKeys(installed);
+        return new Gate(validator, terminalName, network);
     }
 
     private Rider signUp(RiderPlan riderPlan) throws IOException {

@@ -2,7 +2,7 @@ package org.faregate.simulator.city;
 
 import java.net.URI;
 import java.util.Objects;
-import org.faregate.protocol.wire.DenyListDelta;
+import org.faregate.protocol.feed.SignedDenyList;
 import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.TapBatch;
 import org.faregate.protocol.wire.TapBatchAck;
@@ -49,7 +49,7 @@ public final class FlakyLink implements GatewayLink {
     }
 
     @Override
-    public DenyListDelta fetchDenyList(long sinceVersion) throws GatewayException {
+    public SignedDenyList fetchDenyList(long sinceVersion) throws GatewayException {
         requireUp();
         return link.fetchDenyList(sinceVersion);
     }

@@ -1,6 +1,7 @@
 package org.faregate.simulator.e2e;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -21,6 +22,7 @@ import org.faregate.protocol.GateId;
 import org.faregate.protocol.StationId;
 import org.faregate.protocol.crypto.SigningKey;
 import org.faregate.protocol.token.Credential;
+import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.Accounts;
 import org.faregate.protocol.wire.WireJson;
 import org.faregate.simulator.TestDatabase;
@@ -92,6 +94,11 @@ final class TestCity implements AutoCloseable {
         FlakyLink network = new FlakyLink(new HttpGatewayLink(gateway.baseUri()), gateway.baseUri());
         Validator validator = Validator.open(ValidatorConfig.of(GateId.of(gateId), StationId.of(station), direction,
                 dir.resolve(gateId)), clock, random, network);
+        try {
+            validator.trustIssuerKeys(get("/v1/issuer-keys", IssuerKeyList.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         validator.sync();
         return new GateUnderTest(validator, network);
     }

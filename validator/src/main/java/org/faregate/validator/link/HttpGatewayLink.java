@@ -1,6 +1,7 @@
 package org.faregate.validator.link;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -8,7 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
-import org.faregate.protocol.wire.DenyListDelta;
+import org.faregate.protocol.feed.DenyListCodec;
+import org.faregate.protocol.feed.FeedException;
+import org.faregate.protocol.feed.SignedDenyList;
 import org.faregate.protocol.wire.ErrorBody;
 import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.TapBatch;
@@ -18,7 +21,10 @@ import org.faregate.protocol.wire.WireJson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** {@link GatewayLink} over the gateway's HTTP API with the JDK's HTTP client, JSON bodies and timeouts. */
+/**
+ * {@link GatewayLink} over the gateway's HTTP API with the JDK's HTTP client and timeouts: JSON bodies, and the
+ * signed binary deny-list feed read as a stream.
+ */
 public final class HttpGatewayLink implements GatewayLink {
 
     public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(3);
@@ -52,12 +58,25 @@ public final class HttpGatewayLink implements GatewayLink {
     }
 
     @Override
-    public DenyListDelta fetchDenyList(long sinceVersion) throws GatewayException {
+    public SignedDenyList fetchDenyList(long sinceVersion) throws GatewayException {
         if (sinceVersion < 0) {
             throw new IllegalArgumentException("deny-list version must not be negative: " + sinceVersion);
         }
-        return exchange(request(base.resolve("v1/deny-list?since=" + sinceVersion)).GET().build(),
-                DenyListDelta.class);
+        URI uri = base.resolve("v1/deny-list?since=" + sinceVersion);
+        HttpRequest request = HttpRequest.newBuilder(uri).timeout(requestTimeout)
+                .header("Accept", DenyListCodec.MEDIA_TYPE).GET().build();
+        HttpResponse<InputStream> response = send(request, HttpResponse.BodyHandlers.ofInputStream());
+        try (InputStream body = response.body()) {
+            if (response.statusCode() != 200) {
+                throw GatewayException.answered(uri, response.statusCode(), describeError(body.readAllBytes()), null);
+            }
+            // Read as it arrives: a ten-million-entry snapshot is never held as bytes.
+            return DenyListCodec.read(body);
+        } catch (FeedException e) {
+            throw GatewayException.answered(uri, 200, e.getMessage(), e);
+        } catch (IOException e) {
+            throw GatewayException.unreachable(uri, e);
+        }
     }
 
     @Override
@@ -71,17 +90,8 @@ public final class HttpGatewayLink implements GatewayLink {
 
     private <T> T exchange(HttpRequest request, Class<T> type) throws GatewayException {
         URI uri = request.uri();
-        HttpResponse<byte[]> response;
-        try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw GatewayException.unreachable(uri, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw GatewayException.unreachable(uri, e);
-        }
+        HttpResponse<byte[]> response = send(request, HttpResponse.BodyHandlers.ofByteArray());
         int status = response.statusCode();
-        logger.debug("Gateway answered [method={}, uri={}, status={}]", request.method(), uri, status);
         if (status != 200) {
             throw GatewayException.answered(uri, status, describeError(response.body()), null);
         }
@@ -90,6 +100,21 @@ public final class HttpGatewayLink implements GatewayLink {
         } catch (WireFormatException e) {
             throw GatewayException.answered(uri, status, e.getMessage(), e);
         }
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, HttpResponse.BodyHandler<T> handler) throws GatewayException {
+        URI uri = request.uri();
+        HttpResponse<T> response;
+        try {
+            response = client.send(request, handler);
+        } catch (IOException e) {
+            throw GatewayException.unreachable(uri, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw GatewayException.unreachable(uri, e);
+        }
+        logger.debug("Gateway answered [method={}, uri={}, status={}]", request.method(), uri, response.statusCode());
+        return response;
     }
 
     private String describeError(byte[] body) {

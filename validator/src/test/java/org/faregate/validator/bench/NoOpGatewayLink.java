@@ -1,16 +1,19 @@
 package org.faregate.validator.bench;
 
+import java.net.ConnectException;
+import java.net.URI;
 import java.util.List;
 import org.faregate.protocol.TapId;
-import org.faregate.protocol.wire.DenyListDelta;
+import org.faregate.protocol.feed.SignedDenyList;
 import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.TapBatch;
 import org.faregate.protocol.wire.TapBatchAck;
 import org.faregate.protocol.wire.TapRecord;
+import org.faregate.validator.link.GatewayException;
 import org.faregate.validator.link.GatewayLink;
 
 /**
- * A gateway that does nothing worth measuring: it commits every tap it is sent, never changes the deny
+ * A gateway that does nothing worth measuring: it commits every tap it is sent, never serves a deny
  * list and serves one key list. Only the benchmarks' untimed iteration setup syncs through it.
  */
 final class NoOpGatewayLink implements GatewayLink {
@@ -27,9 +30,10 @@ final class NoOpGatewayLink implements GatewayLink {
         return new TapBatchAck(committed, List.of());
     }
 
+    /** The deny list never changes here: the feed is simply not reachable. */
     @Override
-    public DenyListDelta fetchDenyList(long sinceVersion) {
-        return new DenyListDelta(sinceVersion, sinceVersion, false, List.of());
+    public SignedDenyList fetchDenyList(long sinceVersion) throws GatewayException {
+        throw GatewayException.unreachable(URI.create("http://no-op/v1/deny-list"), new ConnectException("no deny list"));
     }
 
     @Override

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -13,13 +14,19 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import org.faregate.protocol.Direction;
 import org.faregate.protocol.GateId;
+import org.faregate.protocol.KeyId;
 import org.faregate.protocol.Reason;
 import org.faregate.protocol.StationId;
 import org.faregate.protocol.TapId;
+import org.faregate.protocol.crypto.SigningKey;
+import org.faregate.protocol.feed.DenyListCodec;
+import org.faregate.protocol.feed.SignedDenyList;
+import org.faregate.protocol.token.IssuerKeys;
 import org.faregate.protocol.wire.DenyListDelta;
 import org.faregate.protocol.wire.TapBatch;
 import org.faregate.protocol.wire.TapBatchAck;
@@ -31,6 +38,8 @@ import org.junit.jupiter.api.Test;
 
 class HttpGatewayLinkTest {
 
+    private static final SigningKey FEED_KEY = SigningKey.generate(new SecureRandom());
+    private static final Instant FEED_TIME = Instant.parse("2026-11-25T08:00:00Z");
     private final WireJson json = new WireJson();
     private final AtomicReference<String> lastRequest = new AtomicReference<>();
     private HttpServer server;
@@ -46,8 +55,18 @@ class HttpGatewayLinkTest {
                     batch.taps().stream().map(TapRecord::tapId).toList(), List.of())));
         });
         server.createContext("/v1/deny-list", exchange -> {
-            lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI());
-            respond(exchange, 200, json.write(new DenyListDelta(0, 0, true, List.of())));
+            lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+                    + exchange.getRequestHeaders().getFirst("Accept"));
+            ByteArrayOutputStream feed = new ByteArrayOutputStream();
+            DenyListCodec.write(new DenyListDelta(0, 0, true, List.of()), FEED_TIME, KeyId.of(7), FEED_KEY, feed);
+            byte[] body = feed.toByteArray();
+            if (exchange.getRequestURI().getQuery().equals("since=5")) {
+                body = java.util.Arrays.copyOf(body, body.length - 3);
+            }
+            exchange.getResponseHeaders().add("Content-Type", DenyListCodec.MEDIA_TYPE);
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
         });
         server.createContext("/v1/issuer-keys", exchange -> respond(exchange, 503,
                 "{\"code\":\"unavailable\",\"message\":\"database down\"}".getBytes(StandardCharsets.UTF_8)));
@@ -88,9 +107,21 @@ class HttpGatewayLinkTest {
     }
 
     @Test
-    void asksForTheDeltaSinceAVersion() throws Exception {
-        assertThat(link.fetchDenyList(17).snapshot()).isTrue();
-        assertThat(lastRequest.get()).isEqualTo("GET /v1/deny-list?since=17");
+    void asksForTheSignedFeedSinceAVersion() throws Exception {
+        SignedDenyList feed = link.fetchDenyList(17);
+
+        assertThat(feed.delta().snapshot()).isTrue();
+        assertThat(feed.issuedAt()).isEqualTo(FEED_TIME);
+        assertThat(feed.verifiedWith(IssuerKeys.of(KeyId.of(7), FEED_KEY.verifyingKey()), FEED_TIME).toVersion())
+                .isZero();
+        assertThat(lastRequest.get()).isEqualTo("GET /v1/deny-list?since=17 " + DenyListCodec.MEDIA_TYPE);
+    }
+
+    @Test
+    void aTruncatedFeedIsAnAnswerThatCannotBeUsed() {
+        assertThatThrownBy(() -> link.fetchDenyList(5))
+                .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.unreachable()).isFalse())
+                .hasMessageContaining("feed_malformed").hasMessageContaining("signature");
     }
 
     @Test
