@@ -12,9 +12,9 @@ import org.faregate.protocol.GateId;
 import org.faregate.protocol.TapId;
 import org.faregate.protocol.feed.FeedException;
 import org.faregate.protocol.feed.KeyListSignatures;
-import org.faregate.protocol.feed.SignedDenyList;
+import org.faregate.protocol.feed.DenyFeedHeader;
+import org.faregate.protocol.feed.FeedSignature;
 import org.faregate.protocol.token.IssuerKeys;
-import org.faregate.protocol.wire.DenyListDelta;
 import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.TapBatch;
 import org.faregate.protocol.wire.TapBatchAck;
@@ -146,21 +146,22 @@ final class GatewaySync {
 
     private void refreshDenyList(List<String> failures) throws GatewayException, IOException, FeedException {
         long before = denyList.version();
-        DenyListDelta delta = fetchVerified(before);
-        DenyList.Result result = denyList.apply(delta);
+        DenyFeedReceiver feed = fetchVerified(before);
+        DenyList.Result result = feed.applyTo(denyList);
         if (result.outcome() == DenyList.Outcome.GAP) {
             logger.warn("Deny-list delta has a gap, fetching a snapshot [gate={}, have={}, from={}]", gateId,
-                    before, delta.fromVersion());
-            delta = fetchVerified(0);
-            result = denyList.apply(delta);
+                    before, feed.header().fromVersion());
+            feed = fetchVerified(0);
+            result = feed.applyTo(denyList);
         }
+        DenyFeedHeader header = feed.header();
         if (result.outcome() == DenyList.Outcome.REFUSED) {
-            String failure = DenyBreaker.REFUSED_CODE + ": " + (delta.snapshot() ? "snapshot" : "delta")
-                    + " to version " + delta.toVersion() + " " + result.refusal().orElse("")
+            String failure = DenyBreaker.REFUSED_CODE + ": " + (header.snapshot() ? "snapshot" : "delta")
+                    + " to version " + header.toVersion() + " " + result.refusal().orElse("")
                     + "; the gate keeps version " + before;
             logger.error("Deny-list change refused by the sanity breaker, an operator must check the list "
                     + "[gate={}, have={}, offered={}, snapshot={}, newlyDenied={}, listSize={}]", gateId, before,
-                    delta.toVersion(), delta.snapshot(), result.newlyDenied(), denyList.size());
+                    header.toVersion(), header.snapshot(), result.newlyDenied(), denyList.size());
             failures.add(failure);
         }
         if (denyList.version() != before) {
@@ -175,17 +176,19 @@ final class GatewaySync {
      * than the list the gate has (an old signed snapshot replayed would lift later denials). The gateway's
      * signing time, taken against the middle of the request, is the gate's clock drift.
      */
-    private DenyListDelta fetchVerified(long sinceVersion) throws GatewayException, FeedException {
+    private DenyFeedReceiver fetchVerified(long sinceVersion) throws GatewayException, FeedException {
+        DenyFeedReceiver feed = new DenyFeedReceiver();
         Instant sent = clock.instant();
-        SignedDenyList signed = link.fetchDenyList(sinceVersion);
+        FeedSignature signature = link.fetchDenyList(sinceVersion, feed);
         Instant received = clock.instant();
-        drift.observe(signed.issuedAt(), sent, received);
-        DenyListDelta delta = signed.verifiedWith(trusted, received);
-        if (delta.snapshot() && delta.toVersion() < denyList.version()) {
-            throw new FeedException(FeedException.UNTRUSTED, "snapshot to version " + delta.toVersion()
+        drift.observe(signature.header().issuedAt(), sent, received);
+        signature.verify(trusted, received);
+        DenyFeedHeader header = signature.header();
+        if (header.snapshot() && header.toVersion() < denyList.version()) {
+            throw new FeedException(FeedException.UNTRUSTED, "snapshot to version " + header.toVersion()
                     + " is older than the gate's deny list (version " + denyList.version() + ")");
         }
-        return delta;
+        return feed;
     }
 
     /**

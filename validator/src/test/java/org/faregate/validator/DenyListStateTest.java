@@ -157,6 +157,28 @@ class DenyListStateTest {
         assertThat(onDisk.version()).isEqualTo(1);
     }
 
+    @Test
+    void aSnapshotOlderThanTheGatesListIsRefusedSoOldDenialsCannotBeReplayedIn() {
+        TestTokens tokens = new TestTokens();
+        MutableClock clock = new MutableClock(TestTokens.T0);
+        FakeGateway gateway = new FakeGateway(tokens, clock);
+        ValidatorConfig config = ValidatorConfig.of(GateId.of("S01-IN-1"), StationId.of("S01"), Direction.ENTRY,
+                dataDir);
+        for (int i = 0; i < 3; i++) {
+            gateway.deny(CredentialId.random(tokens.random), true);
+        }
+        try (Validator validator = Validator.open(config, clock, tokens.random, gateway)) {
+            assertThat(validator.sync().denyListVersion()).isEqualTo(3);
+            gateway.restoreDenyLog(1);
+
+            SyncReport report = validator.sync();
+
+            assertThat(report.failures()).singleElement().asString()
+                    .startsWith("feed_untrusted: snapshot to version 1 is older than the gate's deny list (version 3)");
+            assertThat(report.denyListVersion()).isEqualTo(3);
+        }
+    }
+
     private void saveSome(int count) throws IOException {
         new StateFiles(dataDir).saveDenyList(new SpreadIds(count, 4).restoreInto(new DenyList(), 3));
     }

@@ -18,7 +18,8 @@ import org.faregate.protocol.crypto.SigningKey;
 import org.faregate.protocol.feed.DenyListCodec;
 import org.faregate.protocol.feed.FeedException;
 import org.faregate.protocol.feed.KeyListSignatures;
-import org.faregate.protocol.feed.SignedDenyList;
+import org.faregate.protocol.feed.DenyFeedSink;
+import org.faregate.protocol.feed.FeedSignature;
 import org.faregate.protocol.wire.DenyChange;
 import org.faregate.protocol.wire.DenyListDelta;
 import org.faregate.protocol.wire.IssuerKeyList;
@@ -92,6 +93,11 @@ final class FakeGateway implements GatewayLink {
         denyLog.add(new DenyChange(id, denied, denyLog.size() + 1L, denied ? "unpaid" : "paid"));
     }
 
+    /** Forgets deny-list changes after {@code version}, like a gateway restored from an old backup. */
+    synchronized void restoreDenyLog(int version) {
+        denyLog.subList(version, denyLog.size()).clear();
+    }
+
     synchronized Map<TapId, TapRecord> committed() {
         return Map.copyOf(committed);
     }
@@ -121,25 +127,23 @@ final class FakeGateway implements GatewayLink {
     }
 
     @Override
-    public synchronized SignedDenyList fetchDenyList(long sinceVersion) throws GatewayException {
+    public synchronized FeedSignature fetchDenyList(long sinceVersion, DenyFeedSink sink) throws GatewayException {
         requireOnline("v1/deny-list?since=" + sinceVersion);
-        return signed(delta(sinceVersion));
-    }
-
-    /** Through the real binary feed format, as the HTTP link would read it. */
-    private SignedDenyList signed(DenyListDelta delta) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            DenyListCodec.write(delta, clock.instant().plus(clockOffset), denySigner, denyKey, bytes);
-            return DenyListCodec.read(new ByteArrayInputStream(bytes.toByteArray()));
-        } catch (IOException | FeedException e) {
+            // Through the real binary feed format, as the HTTP link reads it.
+            DenyListCodec.write(delta(sinceVersion), clock.instant().plus(clockOffset), denySigner, denyKey, bytes);
+            return DenyListCodec.read(new ByteArrayInputStream(bytes.toByteArray()), sink);
+        } catch (IOException e) {
             throw new AssertionError("the fake gateway's own feed does not read back", e);
+        } catch (FeedException e) {
+            throw GatewayException.answered(URI_BASE.resolve("v1/deny-list"), 200, e.getMessage(), e);
         }
     }
 
     private DenyListDelta delta(long sinceVersion) {
         long latest = denyLog.size();
-        if (sinceVersion == 0) {
+        if (sinceVersion == 0 || sinceVersion > latest) {
             Map<CredentialId, DenyChange> current = new LinkedHashMap<>();
             for (DenyChange change : denyLog) {
                 if (change.denied()) {

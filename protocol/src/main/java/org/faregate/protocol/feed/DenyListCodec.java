@@ -33,6 +33,7 @@ import org.faregate.protocol.wire.DenyListDelta;
  * header   "FGDL" | format 1 (1) | flags (1: bit 0 = snapshot) | key id (4) | issued at, epoch ms (8)
  *          | from version (8) | to version (8) | entry count (4)                                 38 bytes
  * entry    credential id (16) | version (8) | state (1: 1 = denied, 0 = lifted)                   25 bytes
+ *          (a snapshot's entries ascend by id as an unsigned 128-bit number, each id once)
  * trailer  ECDSA P-256 signature r||s (64) by the key id's issuer key over the SHA-256 digest of
  *          header and entries
  * </pre>
@@ -68,7 +69,8 @@ public final class DenyListCodec {
         data.writeLong(delta.toVersion());
         data.writeInt(delta.changes().size());
         ByteBuffer entry = ByteBuffer.allocate(ENTRY_LENGTH);
-        for (DenyChange change : delta.changes()) {
+        List<DenyChange> changes = delta.snapshot() ? ascending(delta.changes()) : delta.changes();
+        for (DenyChange change : changes) {
             entry.clear();
             change.credentialId().writeTo(entry);
             entry.putLong(change.version());
@@ -80,11 +82,65 @@ public final class DenyListCodec {
         buffered.flush();
     }
 
-    /** Reads one signed feed message to its end; the caller checks the signature with {@link SignedDenyList}. */
+    /** Reads one whole feed message into memory (small feeds, tools, tests); check the signature before use. */
     public static SignedDenyList read(InputStream in) throws IOException, FeedException {
+        ListSink sink = new ListSink();
+        FeedSignature signature = read(in, sink);
+        return new SignedDenyList(sink.delta(), signature);
+    }
+
+    /**
+     * Reads one feed message to its end, handing each entry to {@code sink} as it arrives; returns what the
+     * caller must {@linkplain FeedSignature#verify verify} before using anything the sink was given. A
+     * snapshot's entries must come in ascending unsigned id order, each id once.
+     */
+    public static FeedSignature read(InputStream in, DenyFeedSink sink) throws IOException, FeedException {
         MessageDigest digest = sha256();
         BufferedInputStream buffered = new BufferedInputStream(in, 1 << 16);
         DataInputStream data = new DataInputStream(new DigestInputStream(buffered, digest));
+        DenyFeedHeader header = readHeader(data);
+        sink.begin(header);
+        byte[] entry = new byte[ENTRY_LENGTH];
+        ByteBuffer entries = ByteBuffer.wrap(entry);
+        long previousMost = 0;
+        long previousLeast = 0;
+        for (int i = 0; i < header.count(); i++) {
+            readFully(data, entry, "entry " + i + " of " + header.count());
+            entries.clear();
+            long most = entries.getLong();
+            long least = entries.getLong();
+            long version = entries.getLong();
+            int state = entries.get() & 0xFF;
+            if (state > 1) {
+                throw new FeedException(FeedException.MALFORMED, "entry " + i + ": state " + state + " (0 or 1)");
+            }
+            if (version <= 0) {
+                throw new FeedException(FeedException.MALFORMED, "entry " + i + ": version " + version + " (from 1)");
+            }
+            if (header.snapshot() && i > 0 && compareUnsigned(previousMost, previousLeast, most, least) >= 0) {
+                throw new FeedException(FeedException.MALFORMED, "snapshot entry " + i
+                        + ": ids must ascend, each once");
+            }
+            previousMost = most;
+            previousLeast = least;
+            sink.entry(most, least, version, state == 1);
+        }
+        Bytes signed = Bytes.of(digest.digest());
+        byte[] signature = new byte[EcdsaSignature.RAW_LENGTH];
+        readFully(buffered, signature, "signature");
+        if (buffered.read() != -1) {
+            throw new FeedException(FeedException.MALFORMED, "bytes after the signature");
+        }
+        return new FeedSignature(header, signed, Bytes.of(signature));
+    }
+
+    /** Orders ids as unsigned 128-bit numbers, the order of snapshots and of the gate's list. */
+    public static int compareUnsigned(long mostA, long leastA, long mostB, long leastB) {
+        int byMost = Long.compareUnsigned(mostA, mostB);
+        return byMost != 0 ? byMost : Long.compareUnsigned(leastA, leastB);
+    }
+
+    private static DenyFeedHeader readHeader(DataInputStream data) throws IOException, FeedException {
         byte[] magic = new byte[MAGIC.length];
         readFully(data, magic, "magic");
         if (!Arrays.equals(magic, MAGIC)) {
@@ -113,35 +169,36 @@ public final class DenyListCodec {
         if (count > MAX_ENTRIES) {
             throw new FeedException(FeedException.MALFORMED, count + " entries is over the limit of " + MAX_ENTRIES);
         }
-        List<DenyChange> changes = new ArrayList<>((int) count);
-        byte[] entry = new byte[ENTRY_LENGTH];
-        ByteBuffer entries = ByteBuffer.wrap(entry);
-        for (int i = 0; i < count; i++) {
-            readFully(data, entry, "entry " + i + " of " + count);
-            entries.clear();
-            changes.add(change(entries, i));
-        }
-        Bytes signed = Bytes.of(digest.digest());
-        byte[] signature = new byte[EcdsaSignature.RAW_LENGTH];
-        readFully(buffered, signature, "signature");
-        if (buffered.read() != -1) {
-            throw new FeedException(FeedException.MALFORMED, "bytes after the signature");
-        }
-        DenyListDelta delta = new DenyListDelta(fromVersion, toVersion, (flags & SNAPSHOT_FLAG) != 0, changes);
-        return new SignedDenyList(delta, issuedAt, keyId, signed, Bytes.of(signature));
+        return new DenyFeedHeader((flags & SNAPSHOT_FLAG) != 0, fromVersion, toVersion, issuedAt, keyId, (int) count);
     }
 
-    private static DenyChange change(ByteBuffer entry, int index) throws FeedException {
-        CredentialId id = new CredentialId(new UUID(entry.getLong(), entry.getLong()));
-        long version = entry.getLong();
-        int state = entry.get() & 0xFF;
-        if (state > 1) {
-            throw new FeedException(FeedException.MALFORMED, "entry " + index + ": state " + state + " (0 or 1)");
+    /** Collects a feed into a {@link DenyListDelta}. */
+    private static final class ListSink implements DenyFeedSink {
+        private DenyFeedHeader header;
+        private List<DenyChange> changes;
+
+        @Override
+        public void begin(DenyFeedHeader value) {
+            header = value;
+            changes = new ArrayList<>(value.count());
         }
-        if (version <= 0) {
-            throw new FeedException(FeedException.MALFORMED, "entry " + index + ": version " + version + " (from 1)");
+
+        @Override
+        public void entry(long most, long least, long version, boolean denied) {
+            changes.add(new DenyChange(new CredentialId(new UUID(most, least)), denied, version, UNSENT_REASON));
         }
-        return new DenyChange(id, state == 1, version, UNSENT_REASON);
+
+        DenyListDelta delta() {
+            return new DenyListDelta(header.fromVersion(), header.toVersion(), header.snapshot(), changes);
+        }
+    }
+
+    private static List<DenyChange> ascending(List<DenyChange> changes) {
+        List<DenyChange> sorted = new ArrayList<>(changes);
+        sorted.sort((a, b) -> compareUnsigned(a.credentialId().value().getMostSignificantBits(),
+                a.credentialId().value().getLeastSignificantBits(), b.credentialId().value().getMostSignificantBits(),
+                b.credentialId().value().getLeastSignificantBits()));
+        return sorted;
     }
 
     private static void readFully(InputStream in, byte[] target, String what) throws IOException, FeedException {

@@ -119,4 +119,29 @@ class DenyListCodecTest {
         assertThatThrownBy(() -> decode(genuine).verifiedWith(retired, NOW)).hasMessageContaining("does not trust");
         assertThat(decode(genuine).verifiedWith(retired, NOW.minusMillis(1))).isNotNull();
     }
+
+    @Test
+    void aSnapshotIsWrittenInAscendingIdOrderAndOneOutOfOrderIsRefused() throws Exception {
+        List<DenyChange> denied = new java.util.ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            denied.add(new DenyChange(CredentialId.random(RANDOM), true, 1 + i, "x"));
+        }
+        byte[] bytes = encode(new DenyListDelta(0, 50, true, denied));
+
+        List<DenyChange> read = decode(bytes).verifiedWith(TRUSTED, NOW).changes();
+        for (int i = 1; i < read.size(); i++) {
+            java.util.UUID a = read.get(i - 1).credentialId().value();
+            java.util.UUID b = read.get(i).credentialId().value();
+            assertThat(DenyListCodec.compareUnsigned(a.getMostSignificantBits(), a.getLeastSignificantBits(),
+                    b.getMostSignificantBits(), b.getLeastSignificantBits())).isNegative();
+        }
+
+        byte[] swapped = bytes.clone();
+        int first = DenyListCodec.HEADER_LENGTH;
+        int second = first + DenyListCodec.ENTRY_LENGTH;
+        System.arraycopy(bytes, first, swapped, second, DenyListCodec.ENTRY_LENGTH);
+        System.arraycopy(bytes, second, swapped, first, DenyListCodec.ENTRY_LENGTH);
+        assertThatThrownBy(() -> decode(swapped)).isInstanceOf(FeedException.class)
+                .hasMessageContaining("snapshot entry 1: ids must ascend");
+    }
 }

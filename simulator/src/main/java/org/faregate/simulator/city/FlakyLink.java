@@ -2,7 +2,8 @@ package org.faregate.simulator.city;
 
 import java.net.URI;
 import java.util.Objects;
-import org.faregate.protocol.feed.SignedDenyList;
+import org.faregate.protocol.feed.DenyFeedSink;
+import org.faregate.protocol.feed.FeedSignature;
 import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.TapBatch;
 import org.faregate.protocol.wire.TapBatchAck;
@@ -49,9 +50,9 @@ public final class FlakyLink implements GatewayLink {
     }
 
     @Override
-    public SignedDenyList fetchDenyList(long sinceVersion) throws GatewayException {
+    public FeedSignature fetchDenyList(long sinceVersion, DenyFeedSink sink) throws GatewayException {
         requireUp();
-        return link.fetchDenyList(sinceVersion);
+        return link.fetchDenyList(sinceVersion, sink);
     }
 
     @Override

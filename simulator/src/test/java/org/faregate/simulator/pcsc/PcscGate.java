@@ -17,7 +17,8 @@ import org.faregate.protocol.StationId;
 import org.faregate.protocol.crypto.SigningKey;
 import org.faregate.protocol.nfc.HolderApplet;
 import org.faregate.protocol.token.Credential;
-import org.faregate.protocol.feed.SignedDenyList;
+import org.faregate.protocol.feed.DenyFeedSink;
+import org.faregate.protocol.feed.FeedSignature;
 import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.TapBatch;
 import org.faregate.protocol.wire.TapBatchAck;
@@ -69,7 +70,7 @@ final class PcscGate implements AutoCloseable {
         }
 
         @Override
-        public SignedDenyList fetchDenyList(long sinceVersion) {
+        public FeedSignature fetchDenyList(long sinceVersion, DenyFeedSink sink) {
             throw new IllegalStateException("a PC/SC test gate never syncs");
         }
 

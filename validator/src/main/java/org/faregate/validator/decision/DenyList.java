@@ -1,6 +1,7 @@
 package org.faregate.validator.decision;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -152,19 +153,119 @@ public final class DenyList {
                 denials.add(change);
             }
         }
-        Changes changes = Changes.sorted(denials);
-        Result added = check(changes);
-        Result result = new Result(added.outcome(), added.newlyDenied(),
-                size - (changes.count() - added.newlyDenied()), added.refusal());
-        if (result.outcome() == Outcome.APPLIED) {
-            for (int b = 0; b < BUCKETS; b++) {
-                buckets.set(b, SortedIds.merge(SortedIds.EMPTY, changes.ids, changes.denied,
-                        changes.start[b], changes.start[b + 1]));
-            }
-            size = changes.count();
-            version = snapshot.toVersion();
+        denials.sort(BY_ID);
+        Snapshot built = new Snapshot();
+        for (DenyChange change : denials) {
+            UUID id = change.credentialId().value();
+            built.addIfNew(id.getMostSignificantBits(), id.getLeastSignificantBits());
         }
-        return result;
+        return replace(snapshot.toVersion(), built);
+    }
+
+    /**
+     * Replaces the whole list with a received snapshot at {@code newVersion}, unless the breaker refuses what
+     * it would newly deny (a list that never had a version takes any snapshot).
+     */
+    public synchronized Result replace(long newVersion, Snapshot snapshot) {
+        long[][] next = snapshot.finish();
+        int newlyDenied = 0;
+        for (int b = 0; b < BUCKETS; b++) {
+            long[] current = buckets.get(b);
+            long[] ids = next[b];
+            for (int i = 0; i < ids.length; i += 2) {
+                if (!SortedIds.contains(current, ids[i], ids[i + 1])) {
+                    newlyDenied++;
+                }
+            }
+        }
+        int lifted = size - (snapshot.count() - newlyDenied);
+        Optional<String> refusal = version == 0 && size == 0 ? Optional.empty() : breaker.refusal(size, newlyDenied);
+        if (refusal.isPresent()) {
+            return new Result(Outcome.REFUSED, newlyDenied, lifted, refusal);
+        }
+        for (int b = 0; b < BUCKETS; b++) {
+            buckets.set(b, next[b]);
+        }
+        size = snapshot.count();
+        version = newVersion;
+        return new Result(Outcome.APPLIED, newlyDenied, lifted, refusal);
+    }
+
+    /**
+     * A snapshot as it is received: ids in ascending order go straight into exact-size buckets (a small
+     * scratch array holds the bucket being filled), so taking a 10-million-id snapshot costs one more list's
+     * worth of heap (about 160 MB) until it replaces the old list, and no object per id.
+     */
+    public static final class Snapshot {
+        private final long[][] filled = new long[BUCKETS][];
+        private long[] scratch = new long[64];
+        private int used;
+        private int bucket = -1;
+        private int count;
+        private long lastMost;
+        private long lastLeast;
+        private boolean finished;
+
+        /** Adds the next id; ids must ascend (unsigned), each once. */
+        public void add(long most, long least) {
+            if (count > 0 && SortedIds.compare(lastMost, lastLeast, most, least) >= 0) {
+                throw new IllegalArgumentException("snapshot ids must ascend, each once (id " + count + ")");
+            }
+            addIfNew(most, least);
+        }
+
+        /** Adds the next id, skipping it if it repeats the last one; ids must not descend. */
+        void addIfNew(long most, long least) {
+            if (finished) {
+                throw new IllegalStateException("snapshot already taken");
+            }
+            if (count > 0) {
+                int order = SortedIds.compare(lastMost, lastLeast, most, least);
+                if (order == 0) {
+                    return;
+                }
+                if (order > 0) {
+                    throw new IllegalArgumentException("snapshot ids must ascend (id " + count + ")");
+                }
+            }
+            int b = bucket(most);
+            if (b != bucket) {
+                flush();
+                bucket = b;
+            }
+            if (used == scratch.length) {
+                scratch = Arrays.copyOf(scratch, 2 * used);
+            }
+            scratch[used++] = most;
+            scratch[used++] = least;
+            lastMost = most;
+            lastLeast = least;
+            count++;
+        }
+
+        public int count() {
+            return count;
+        }
+
+        private void flush() {
+            if (bucket >= 0) {
+                filled[bucket] = Arrays.copyOf(scratch, used);
+                used = 0;
+            }
+        }
+
+        private long[][] finish() {
+            if (!finished) {
+                flush();
+                finished = true;
+                for (int b = 0; b < BUCKETS; b++) {
+                    if (filled[b] == null) {
+                        filled[b] = SortedIds.EMPTY;
+                    }
+                }
+            }
+            return filled;
+        }
     }
 
     /** Counts what the changes would do and asks the breaker; a list that has never had a version is not checked. */

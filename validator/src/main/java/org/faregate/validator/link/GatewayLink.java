@@ -1,6 +1,7 @@
 package org.faregate.validator.link;
 
-import org.faregate.protocol.feed.SignedDenyList;
+import org.faregate.protocol.feed.DenyFeedSink;
+import org.faregate.protocol.feed.FeedSignature;
 import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.TapBatch;
 import org.faregate.protocol.wire.TapBatchAck;
@@ -12,10 +13,10 @@ public interface GatewayLink {
     TapBatchAck sendTaps(TapBatch batch) throws GatewayException;
 
     /**
-     * The deny-list changes after {@code sinceVersion} (0 asks for a full snapshot), as the gateway signed them;
-     * the caller checks the signature before using them.
+     * Streams the deny-list changes after {@code sinceVersion} (0 asks for a full snapshot) into {@code sink}
+     * as they arrive; returns the gateway's signature, which the caller checks before using what the sink got.
      */
-    SignedDenyList fetchDenyList(long sinceVersion) throws GatewayException;
+    FeedSignature fetchDenyList(long sinceVersion, DenyFeedSink sink) throws GatewayException;
 
     IssuerKeyList fetchIssuerKeys() throws GatewayException;
 }

@@ -11,7 +11,8 @@ import java.time.Duration;
 import java.util.Objects;
 import org.faregate.protocol.feed.DenyListCodec;
 import org.faregate.protocol.feed.FeedException;
-import org.faregate.protocol.feed.SignedDenyList;
+import org.faregate.protocol.feed.DenyFeedSink;
+import org.faregate.protocol.feed.FeedSignature;
 import org.faregate.protocol.wire.ErrorBody;
 import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.TapBatch;
@@ -58,7 +59,7 @@ public final class HttpGatewayLink implements GatewayLink {
     }
 
     @Override
-    public SignedDenyList fetchDenyList(long sinceVersion) throws GatewayException {
+    public FeedSignature fetchDenyList(long sinceVersion, DenyFeedSink sink) throws GatewayException {
         if (sinceVersion < 0) {
             throw new IllegalArgumentException("deny-list version must not be negative: " + sinceVersion);
         }
@@ -70,8 +71,8 @@ public final class HttpGatewayLink implements GatewayLink {
             if (response.statusCode() != 200) {
                 throw GatewayException.answered(uri, response.statusCode(), describeError(body.readAllBytes()), null);
             }
-            // Read as it arrives: a ten-million-entry snapshot is never held as bytes.
-            return DenyListCodec.read(body);
+            // Read as it arrives: a ten-million-entry snapshot is never held as bytes or as objects.
+            return DenyListCodec.read(body, sink);
         } catch (FeedException e) {
             throw GatewayException.answered(uri, 200, e.getMessage(), e);
         } catch (IOException e) {

@@ -4,7 +4,8 @@ import java.net.ConnectException;
 import java.net.URI;
 import java.util.List;
 import org.faregate.protocol.TapId;
-import org.faregate.protocol.feed.SignedDenyList;
+import org.faregate.protocol.feed.DenyFeedSink;
+import org.faregate.protocol.feed.FeedSignature;
 import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.TapBatch;
 import org.faregate.protocol.wire.TapBatchAck;
@@ -32,7 +33,7 @@ final class NoOpGatewayLink implements GatewayLink {
 
     /** The deny list never changes here: the feed is simply not reachable. */
     @Override
-    public SignedDenyList fetchDenyList(long sinceVersion) throws GatewayException {
+    public FeedSignature fetchDenyList(long sinceVersion, DenyFeedSink sink) throws GatewayException {
         throw GatewayException.unreachable(URI.create("http://no-op/v1/deny-list"), new ConnectException("no deny list"));
     }
 

@@ -250,4 +250,42 @@ class DenyListTest {
         }
         return new DenyListDelta(1, 2, false, changes);
     }
+
+    @Test
+    void aStreamedSnapshotReplacesTheListAndCountsWhatItChanges() {
+        list.apply(new DenyListDelta(0, 1, true, List.of(new DenyChange(a, true, 1, "x"))));
+        SpreadIds ids = new SpreadIds(50_000, 11);
+        DenyList.Snapshot snapshot = new DenyList.Snapshot();
+        for (int i = 0; i < ids.count(); i++) {
+            snapshot.add(ids.id(i).value().getMostSignificantBits(), ids.id(i).value().getLeastSignificantBits());
+        }
+
+        DenyList.Result result = new DenyList().replace(9, snapshot);
+        DenyList.Result refused = list.replace(9, snapshot);
+
+        assertThat(result.outcome()).isEqualTo(DenyList.Outcome.APPLIED);
+        assertThat(result.newlyDenied()).isEqualTo(50_000);
+        assertThat(refused.outcome()).as("50,000 new denials on a list of one trip the default breaker")
+                .isEqualTo(DenyList.Outcome.REFUSED);
+        assertThat(refused.lifted()).isEqualTo(1);
+        assertThat(list.isDenied(a)).isTrue();
+        assertThat(list.version()).isEqualTo(1);
+    }
+
+    @Test
+    void aStreamedSnapshotIsTakenWholeAndItsIdsMustAscend() {
+        DenyList.Snapshot snapshot = new DenyList.Snapshot();
+        snapshot.add(0, 5);
+        snapshot.add(-1L, 0);
+        assertThatThrownBy(() -> snapshot.add(-1L, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ascend");
+        assertThatThrownBy(() -> snapshot.add(7, 0)).isInstanceOf(IllegalArgumentException.class);
+
+        assertThat(list.replace(4, snapshot).outcome()).isEqualTo(DenyList.Outcome.APPLIED);
+
+        assertThat(list.size()).isEqualTo(2);
+        assertThat(list.isDenied(new CredentialId(new java.util.UUID(-1L, 0)))).isTrue();
+        assertThat(list.isDenied(new CredentialId(new java.util.UUID(0, 5)))).isTrue();
+        assertThat(list.version()).isEqualTo(4);
+    }
 }

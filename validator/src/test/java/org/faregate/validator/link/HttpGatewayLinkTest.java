@@ -25,7 +25,11 @@ import org.faregate.protocol.StationId;
 import org.faregate.protocol.TapId;
 import org.faregate.protocol.crypto.SigningKey;
 import org.faregate.protocol.feed.DenyListCodec;
-import org.faregate.protocol.feed.SignedDenyList;
+import org.faregate.protocol.feed.DenyFeedHeader;
+import org.faregate.protocol.feed.DenyFeedSink;
+import org.faregate.protocol.feed.FeedSignature;
+import org.faregate.protocol.CredentialId;
+import org.faregate.protocol.wire.DenyChange;
 import org.faregate.protocol.token.IssuerKeys;
 import org.faregate.protocol.wire.DenyListDelta;
 import org.faregate.protocol.wire.TapBatch;
@@ -58,7 +62,8 @@ class HttpGatewayLinkTest {
             lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
                     + exchange.getRequestHeaders().getFirst("Accept"));
             ByteArrayOutputStream feed = new ByteArrayOutputStream();
-            DenyListCodec.write(new DenyListDelta(0, 0, true, List.of()), FEED_TIME, KeyId.of(7), FEED_KEY, feed);
+            DenyListCodec.write(new DenyListDelta(0, 3, true, List.of(new DenyChange(new CredentialId(new java.util.UUID(1, 2)),
+                    true, 3, "x"))), FEED_TIME, KeyId.of(7), FEED_KEY, feed);
             byte[] body = feed.toByteArray();
             if (exchange.getRequestURI().getQuery().equals("since=5")) {
                 body = java.util.Arrays.copyOf(body, body.length - 3);
@@ -108,18 +113,29 @@ class HttpGatewayLinkTest {
 
     @Test
     void asksForTheSignedFeedSinceAVersion() throws Exception {
-        SignedDenyList feed = link.fetchDenyList(17);
+        List<String> entries = new java.util.ArrayList<>();
+        FeedSignature feed = link.fetchDenyList(17, new DenyFeedSink() {
+            @Override
+            public void begin(DenyFeedHeader header) {
+                entries.add("begin " + header.count());
+            }
 
-        assertThat(feed.delta().snapshot()).isTrue();
-        assertThat(feed.issuedAt()).isEqualTo(FEED_TIME);
-        assertThat(feed.verifiedWith(IssuerKeys.of(KeyId.of(7), FEED_KEY.verifyingKey()), FEED_TIME).toVersion())
-                .isZero();
+            @Override
+            public void entry(long most, long least, long version, boolean denied) {
+                entries.add(most + ":" + least + " v" + version + " " + denied);
+            }
+        });
+
+        assertThat(feed.header().snapshot()).isTrue();
+        assertThat(feed.header().issuedAt()).isEqualTo(FEED_TIME);
+        feed.verify(IssuerKeys.of(KeyId.of(7), FEED_KEY.verifyingKey()), FEED_TIME);
+        assertThat(entries).containsExactly("begin 1", "1:2 v3 true");
         assertThat(lastRequest.get()).isEqualTo("GET /v1/deny-list?since=17 " + DenyListCodec.MEDIA_TYPE);
     }
 
     @Test
     void aTruncatedFeedIsAnAnswerThatCannotBeUsed() {
-        assertThatThrownBy(() -> link.fetchDenyList(5))
+        assertThatThrownBy(() -> link.fetchDenyList(5, new DenyListReceiverForTest()))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.unreachable()).isFalse())
                 .hasMessageContaining("feed_malformed").hasMessageContaining("signature");
     }
@@ -143,8 +159,19 @@ class HttpGatewayLinkTest {
         }
         HttpGatewayLink nowhere = new HttpGatewayLink(URI.create("http://127.0.0.1:" + port + "/"));
 
-        assertThatThrownBy(() -> nowhere.fetchDenyList(0))
+        assertThatThrownBy(() -> nowhere.fetchDenyList(0, new DenyListReceiverForTest()))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.unreachable()).isTrue())
                 .hasMessageContaining("127.0.0.1:" + port);
+    }
+
+    /** Takes whatever the feed holds. */
+    private static final class DenyListReceiverForTest implements DenyFeedSink {
+        @Override
+        public void begin(DenyFeedHeader header) {
+        }
+
+        @Override
+        public void entry(long most, long least, long version, boolean denied) {
+        }
     }
 }
