@@ -31,6 +31,8 @@ import org.faregate.gateway.deny.DenyService;
 import org.faregate.gateway.deny.SqlDenyList;
 import org.faregate.gateway.http.HttpApi;
 import org.faregate.gateway.http.JsonExchange;
+import org.faregate.gateway.metrics.GatewayMetrics;
+import org.faregate.gateway.metrics.OperationsRoutes;
 import org.faregate.gateway.ingest.IngestRoutes;
 import org.faregate.gateway.ingest.TapIngest;
 import org.faregate.gateway.ledger.SqlLedger;
@@ -93,8 +95,10 @@ public final class Gateway implements AutoCloseable {
                     config.currency(), config.accountFloorMinor(), clock);
             CredentialService credentialService = new CredentialService(database, accounts, denyList, denyService,
                     keys, config.credentials(), random, clock);
+            GatewayMetrics metrics = new GatewayMetrics();
+            metrics.denyList(denyService::feedVersion, denyService::entryCount);
             TapIngest ingest = new TapIngest(database, accounts, ledger, balances, fareBook, denyService,
-                    config.zone(), config.serviceDayCutover(), clock);
+                    config.zone(), config.serviceDayCutover(), clock, metrics);
 
             Vertx vertx = Vertx.vertx();
             started.push(() -> await(vertx.close()));
@@ -104,7 +108,8 @@ public final class Gateway implements AutoCloseable {
                     new IngestRoutes(ingest, exchange),
                     new AccountRoutes(accountService, exchange),
                     new CredentialRoutes(credentialService, exchange),
-                    new DenyRoutes(denyService, keys, clock, exchange),
+                    new DenyRoutes(denyService, keys, clock, exchange, metrics),
+                    new OperationsRoutes(metrics, database, cluster::isRunning, exchange),
                     new IssuerKeyRoutes(keys, exchange),
                     new AdminRoutes(fareBook, denyService, new Reconciliation(database), exchange, clock)));
             HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()))

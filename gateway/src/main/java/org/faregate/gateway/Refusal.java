@@ -20,6 +20,7 @@ public enum Refusal {
     REFERENCE_CONFLICT("reference_conflict"),
     INVALID_FARE_RULES("invalid_fare_rules"),
     STORE_UNAVAILABLE("store_unavailable"),
+    NOT_READY("not_ready"),
     INTERNAL_ERROR("internal_error");
 
     private final String code;

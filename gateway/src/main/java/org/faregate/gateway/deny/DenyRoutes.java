@@ -8,6 +8,7 @@ import org.faregate.gateway.RefusedException;
 import org.faregate.gateway.credentials.IssuerKeyStore;
 import org.faregate.gateway.http.JsonExchange;
 import org.faregate.gateway.http.Routes;
+import org.faregate.gateway.metrics.GatewayMetrics;
 import org.faregate.protocol.feed.DenyListCodec;
 import org.faregate.protocol.wire.DenyListDelta;
 
@@ -22,12 +23,15 @@ public final class DenyRoutes implements Routes {
     private final IssuerKeyStore keys;
     private final InstantSource clock;
     private final JsonExchange exchange;
+    private final GatewayMetrics metrics;
 
-    public DenyRoutes(DenyService service, IssuerKeyStore keys, InstantSource clock, JsonExchange exchange) {
+    public DenyRoutes(DenyService service, IssuerKeyStore keys, InstantSource clock, JsonExchange exchange,
+                      GatewayMetrics metrics) {
         this.service = service;
         this.keys = keys;
         this.clock = clock;
         this.exchange = exchange;
+        this.metrics = metrics;
     }
 
     @Override
@@ -38,6 +42,7 @@ public final class DenyRoutes implements Routes {
     private void handleFeed(RoutingContext context) {
         long since = since(context.request().getParam("since"));
         String accept = context.request().getHeader("Accept");
+        metrics.denyFeedServed();
         if (accept != null && accept.contains(DenyListCodec.MEDIA_TYPE)) {
             exchange.stream(context, 200, DenyListCodec.MEDIA_TYPE, () -> {
                 DenyListDelta delta = service.changesSince(since);

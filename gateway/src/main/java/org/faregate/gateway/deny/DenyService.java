@@ -111,4 +111,14 @@ public final class DenyService {
     public DenyListDelta changesSince(long version) {
         return registry.changesSince(version);
     }
+
+    /** The highest version the feed serves now, for metrics. */
+    public long feedVersion() {
+        return registry.contiguousThrough(0);
+    }
+
+    /** Credentials with an entry in the cluster's registry (denied or lifted), for metrics. */
+    public long entryCount() {
+        return registry.entries().size();
+    }
 }

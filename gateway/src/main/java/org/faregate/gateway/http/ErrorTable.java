@@ -17,7 +17,7 @@ public final class ErrorTable {
             case BODY_TOO_LARGE -> 413;
             case UNKNOWN_RIDER_CATEGORY, CURRENCY_MISMATCH, INVALID_FARE_RULES -> 422;
             case INTERNAL_ERROR -> 500;
-            case STORE_UNAVAILABLE -> 503;
+            case STORE_UNAVAILABLE, NOT_READY -> 503;
         };
     }
 

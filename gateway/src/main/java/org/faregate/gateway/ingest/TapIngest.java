@@ -2,6 +2,7 @@ package org.faregate.gateway.ingest;
 
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -25,6 +26,7 @@ import org.faregate.gateway.accounts.Account;
 import org.faregate.gateway.accounts.Balances;
 import org.faregate.gateway.accounts.SqlAccounts;
 import org.faregate.gateway.deny.DenyService;
+import org.faregate.gateway.metrics.GatewayMetrics;
 import org.faregate.gateway.ledger.EntryKind;
 import org.faregate.gateway.ledger.LedgerPosting;
 import org.faregate.gateway.ledger.SqlLedger;
@@ -63,9 +65,11 @@ public final class TapIngest {
     private final ZoneId zone;
     private final LocalTime cutover;
     private final InstantSource clock;
+    private final GatewayMetrics metrics;
 
     public TapIngest(Database database, SqlAccounts accounts, SqlLedger ledger, Balances balances, FareBook fareBook,
-                     DenyService denyService, ZoneId zone, LocalTime cutover, InstantSource clock) {
+                     DenyService denyService, ZoneId zone, LocalTime cutover, InstantSource clock,
+                     GatewayMetrics metrics) {
         this.database = Objects.requireNonNull(database, "database");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -75,9 +79,10 @@ public final class TapIngest {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.cutover = Objects.requireNonNull(cutover, "cutover");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
-    private record Outcome(TapBatchAck ack, List<DenyChange> denyChanges, int inserted) {
+    private record Outcome(TapBatchAck ack, List<DenyChange> denyChanges, Set<TapId> inserted) {
     }
 
     public TapBatchAck ingest(TapBatch batch) {
@@ -85,12 +90,20 @@ public final class TapIngest {
         for (TapRecord tap : batch.taps()) {
             unique.putIfAbsent(tap.tapId(), new SqlTaps.DatedTap(tap, ServiceDay.of(tap.at(), zone, cutover)));
         }
+        long started = System.nanoTime();
         Instant receivedAt = clock.instant();
         Outcome outcome = database.inTransaction(
                 connection -> ingest(connection, List.copyOf(unique.values()), receivedAt));
         denyService.publish(outcome.denyChanges());
+        metrics.batchCommitted(batch.gateId(), unique.size(), outcome.inserted().size(), System.nanoTime() - started,
+                receivedAt);
+        for (SqlTaps.DatedTap dated : unique.values()) {
+            if (outcome.inserted().contains(dated.tap().tapId())) {
+                metrics.tapDelay(Duration.between(dated.tap().at(), receivedAt));
+            }
+        }
         logger.debug("Tap batch committed [gate={}, taps={}, new={}, problems={}]", batch.gateId(),
-                unique.size(), outcome.inserted(), outcome.ack().problems().size());
+                unique.size(), outcome.inserted().size(), outcome.ack().problems().size());
         return outcome.ack();
     }
 
@@ -140,7 +153,7 @@ public final class TapIngest {
             }
         }
         List<TapId> committed = batch.stream().map(dated -> dated.tap().tapId()).toList();
-        return new Outcome(new TapBatchAck(committed, problems), denyChanges, inserted.size());
+        return new Outcome(new TapBatchAck(committed, problems), denyChanges, inserted);
     }
 
     /**
@@ -181,8 +194,10 @@ public final class TapIngest {
         int lookback = rules.lookbackDays();
         List<StoredTap> earlier = lookback == 0 ? List.of()
                 : taps.acceptedTaps(connection, account.id(), day.minusDays(lookback), day.minusDays(1));
-        List<Repricing> repricings = PeriodPricer.reprice(rules, account.category(),
-                taps.acceptedTaps(connection, account.id(), day), earlier);
+        List<StoredTap> dayTaps = taps.acceptedTaps(connection, account.id(), day);
+        long pricingStarted = System.nanoTime();
+        List<Repricing> repricings = PeriodPricer.reprice(rules, account.category(), dayTaps, earlier);
+        metrics.dayPriced(System.nanoTime() - pricingStarted);
         long balanceDelta = 0;
         for (Repricing repricing : repricings) {
             if (repricing.recorded() && repricing.deltaMinor() == 0) {

@@ -63,6 +63,11 @@ public final class HzCluster implements AutoCloseable {
         return address.getHost() + ":" + address.getPort();
     }
 
+    /** False once the member has shut down or been shut down (it no longer replicates the deny list). */
+    public boolean isRunning() {
+        return instance.getLifecycleService().isRunning();
+    }
+
     public int memberCount() {
         return instance.getCluster().getMembers().size();
     }
