@@ -7,7 +7,7 @@ import com.google.zxing.LuminanceSource;
 /**
  * A way of looking at a camera frame before ZXing binarizes it. Which views the decoder tries, and in which
  * order, was chosen by hit rate and time on the seeded photo corpus (docs/performance.md, "QR codes in
- * photos of phone screens"); the views it does not use stay here so that the measurement can compare them.
+ * photos of phone screens").
  */
 enum FrameView {
     /** The frame as the camera gave it. */
@@ -24,7 +24,8 @@ enum FrameView {
     /** Levels stretched so the 1st and 99th percentiles become black and white: lifts low-contrast codes. */
     STRETCHED;
 
-    private static final double STRETCH_TAIL = 0.01;
+    /** The share of pixels, 1 in this many, clipped at each end by the stretch. */
+    private static final int STRETCH_TAIL = 100;
 
     LuminanceSource of(LuminanceSource frame) {
         return switch (this) {
@@ -59,7 +60,7 @@ enum FrameView {
         for (byte b : in) {
             histogram[b & 0xFF]++;
         }
-        int tail = (int) (in.length * STRETCH_TAIL);
+        int tail = in.length / STRETCH_TAIL;
         int low = 0;
         for (int seen = histogram[0]; seen <= tail && low < 255; seen += histogram[++low]) {
             // walks up to the 1st percentile

@@ -36,7 +36,8 @@ public final class PhotoCorpusReport {
                 ReadAttempt.globalHistogram(FrameView.INVERTED)));
         STRATEGIES.put("+half", plus(before, ReadAttempt.hybrid(FrameView.HALF_SIZE)));
         STRATEGIES.put("+stretch", plus(before, ReadAttempt.hybrid(FrameView.STRETCHED)));
-        STRATEGIES.put("tuned+stretch", plus(ZxingQrCodec.ATTEMPTS, ReadAttempt.hybrid(FrameView.STRETCHED)));
+        STRATEGIES.put("+global+half", plus(before, ReadAttempt.globalHistogram(FrameView.ORIGINAL),
+                ReadAttempt.globalHistogram(FrameView.INVERTED), ReadAttempt.hybrid(FrameView.HALF_SIZE)));
         STRATEGIES.put("tuned", ZxingQrCodec.ATTEMPTS);
     }
 
