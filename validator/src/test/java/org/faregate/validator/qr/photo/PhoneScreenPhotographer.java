@@ -8,9 +8,8 @@ import java.util.Random;
  * held to it: the code on the screen, the phone's dark bezel, a darker background with uneven light. The
  * screen is posed in 3-D (turned, tilted) and projected through a pinhole camera; every camera pixel is
  * mapped back onto the screen plane by a {@link Homography} and sampled (bilinear; 2×2 a pixel for small
- * codes), then the
- * shot's effects are applied in the order light meets them: contrast and glare on the glass, then the
- * lens (defocus, motion), the sensor (noise) and the frame's compression.
+ * codes), then the shot's effects are applied in the order light meets them: contrast and glare on the
+ * glass, then the lens (defocus, motion), the sensor (noise) and the frame's compression.
  */
 final class PhoneScreenPhotographer {
 
