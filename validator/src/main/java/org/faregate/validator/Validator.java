@@ -35,6 +35,7 @@ import org.faregate.validator.journal.FileTapJournal;
 import org.faregate.validator.journal.JournalException;
 import org.faregate.validator.journal.TapJournal;
 import org.faregate.validator.link.GatewayLink;
+import org.faregate.validator.qr.ScannerLine;
 import org.faregate.validator.qr.ZxingQrCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -106,11 +107,14 @@ public final class Validator implements AutoCloseable {
         return record(decider.decideQr(tapId, payload, now), "qr");
     }
 
-    /** A scanner's text line ({@code FG1:} + base64url); anything else is journaled as {@code malformed_token}. */
+    /**
+     * A scanner's text line ({@code FG1:} + base64url, with whatever line end, framing or AIM identifier the
+     * scanner adds, see {@link ScannerLine}); anything else is journaled as {@code malformed_token}.
+     */
     public TapDecision presentQrText(String line) {
         Bytes payload;
         try {
-            payload = QrText.decode(line);
+            payload = ScannerLine.parse(line);
         } catch (MalformedTokenException e) {
             return record(TapDecision.anonymousRefusal(TapId.random(random), clock.instant(),
                     Reason.MALFORMED_TOKEN, e.getMessage()), "qr");

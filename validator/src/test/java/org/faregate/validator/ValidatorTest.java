@@ -104,6 +104,16 @@ class ValidatorTest {
     }
 
     @Test
+    void scannerLineWithAnAimIdentifierIsDecidedAndAnotherSymbologyIsMalformed() {
+        String line = QrText.encode(Bytes.of(freshQr(1)));
+
+        assertThat(validator.presentQrText("]Q1" + line + "\r\n").reason()).isEqualTo(Reason.ACCEPTED);
+        TapDecision barcode = validator.presentQrText("]E04006381333931\r\n");
+        assertThat(barcode.reason()).isEqualTo(Reason.MALFORMED_TOKEN);
+        assertThat(barcode.detail()).contains("another symbology than QR");
+    }
+
+    @Test
     void cameraFrameWithACodeIsDecidedAndAnEmptyFrameIsNoTap() {
         BufferedImage frame = ZxingQrCodec.render(Bytes.of(freshQr(1)), 3);
 
