@@ -31,6 +31,7 @@ import org.faregate.gateway.deny.DenyService;
 import org.faregate.gateway.deny.SqlDenyList;
 import org.faregate.gateway.http.HttpApi;
 import org.faregate.gateway.http.JsonExchange;
+import org.faregate.gateway.http.RateLimiter;
 import org.faregate.gateway.metrics.GatewayMetrics;
 import org.faregate.gateway.metrics.OperationsRoutes;
 import org.faregate.gateway.ingest.IngestRoutes;
@@ -104,7 +105,8 @@ public final class Gateway implements AutoCloseable {
             started.push(() -> await(vertx.close()));
             WorkerExecutor workers = vertx.createSharedWorkerExecutor("faregate-sql", config.database().poolSize());
             JsonExchange exchange = new JsonExchange(new WireJson(), workers);
-            var router = HttpApi.router(vertx, exchange, config.maxBodyBytes(), List.of(
+            var limiter = new RateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst(), System::nanoTime);
+            var router = HttpApi.router(vertx, exchange, config.maxBodyBytes(), limiter, List.of(
                     new IngestRoutes(ingest, exchange),
                     new AccountRoutes(accountService, exchange),
                     new CredentialRoutes(credentialService, exchange),

@@ -25,11 +25,12 @@ import org.faregate.gateway.sql.DatabaseConfig;
  * @param accountFloorMinor     a balance below this denies the account's credentials
  * @param fareRulesText         the rules an empty database starts with ({@code FareConfig} text)
  * @param denyReconcileInterval how often the cluster deny registry is re-read from the database
+ * @param rateLimit             requests each client address may make (a token bucket), beyond which it gets 429
  */
 public record GatewayConfig(String httpHost, int httpPort, DatabaseConfig database, ZoneId zone,
                             LocalTime serviceDayCutover, Currency currency, long accountFloorMinor,
                             String fareRulesText, ClusterConfig cluster, CredentialPolicy credentials,
-                            long maxBodyBytes, Duration denyReconcileInterval) {
+                            long maxBodyBytes, Duration denyReconcileInterval, RateLimit rateLimit) {
 
     public static final String DEFAULT_FARE_RULES = "/org/faregate/gateway/default-fare-rules.txt";
 
@@ -52,6 +53,23 @@ public record GatewayConfig(String httpHost, int httpPort, DatabaseConfig databa
         if (denyReconcileInterval.toMillis() < 1) {
             throw new IllegalArgumentException("deny reconcile interval must be positive: " + denyReconcileInterval);
         }
+        Objects.requireNonNull(rateLimit, "rateLimit");
+    }
+
+    /**
+     * A token bucket per client address: {@code perSecond} requests a second on average, {@code burst} at once.
+     * Generous by default (a station's gates and a city's rider apps share few addresses behind NAT); it is there
+     * so one misbehaving client cannot take a node's worker pool.
+     */
+    public record RateLimit(int perSecond, int burst) {
+        public static final RateLimit DEFAULT = new RateLimit(2_000, 4_000);
+
+        public RateLimit {
+            if (perSecond < 1 || burst < 1) {
+                throw new IllegalArgumentException("rate limit must allow at least 1 request a second and a burst of 1: "
+                        + perSecond + "/s, burst " + burst);
+            }
+        }
     }
 
     /**
@@ -61,7 +79,7 @@ public record GatewayConfig(String httpHost, int httpPort, DatabaseConfig databa
     public static GatewayConfig embedded() {
         return new GatewayConfig("127.0.0.1", 0, DatabaseConfig.embedded(), ZoneId.of("Asia/Shanghai"),
                 LocalTime.of(4, 0), Currency.getInstance("CNY"), 0, defaultFareRules(), ClusterConfig.standalone(),
-                CredentialPolicy.defaults(), 1024 * 1024, Duration.ofSeconds(60));
+                CredentialPolicy.defaults(), 1024 * 1024, Duration.ofSeconds(60), RateLimit.DEFAULT);
     }
 
     /** The built-in fare rules text. */
@@ -78,42 +96,47 @@ public record GatewayConfig(String httpHost, int httpPort, DatabaseConfig databa
 
     public GatewayConfig withHttp(String host, int port) {
         return new GatewayConfig(host, port, database, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval);
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit);
     }
 
     public GatewayConfig withDatabase(DatabaseConfig value) {
         return new GatewayConfig(httpHost, httpPort, value, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval);
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit);
     }
 
     public GatewayConfig withServiceDay(ZoneId operatorZone, LocalTime cutover) {
         return new GatewayConfig(httpHost, httpPort, database, operatorZone, cutover, currency, accountFloorMinor,
-                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval);
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit);
     }
 
     /** The currency and the rules that charge in it. */
     public GatewayConfig withFares(Currency value, String rulesText) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, value, accountFloorMinor,
-                rulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval);
+                rulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit);
     }
 
     public GatewayConfig withAccountFloor(long floorMinor) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, floorMinor,
-                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval);
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit);
     }
 
     public GatewayConfig withCluster(ClusterConfig value) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, value, credentials, maxBodyBytes, denyReconcileInterval);
+                fareRulesText, value, credentials, maxBodyBytes, denyReconcileInterval, rateLimit);
     }
 
     public GatewayConfig withCredentials(CredentialPolicy value) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, cluster, value, maxBodyBytes, denyReconcileInterval);
+                fareRulesText, cluster, value, maxBodyBytes, denyReconcileInterval, rateLimit);
     }
 
     public GatewayConfig withLimits(long maxBody, Duration reconcileInterval) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, cluster, credentials, maxBody, reconcileInterval);
+                fareRulesText, cluster, credentials, maxBody, reconcileInterval, rateLimit);
+    }
+
+    public GatewayConfig withRateLimit(RateLimit value) {
+        return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, value);
     }
 }

@@ -74,7 +74,9 @@ final class GatewayProperties {
                 Currency.getInstance(get("currency", defaults.currency().getCurrencyCode())),
                 number("account.floor-minor", defaults.accountFloorMinor()), rules, cluster, credentials,
                 number("http.max-body-bytes", defaults.maxBodyBytes()),
-                Duration.ofSeconds(number("deny.reconcile-seconds", defaults.denyReconcileInterval().toSeconds())));
+                Duration.ofSeconds(number("deny.reconcile-seconds", defaults.denyReconcileInterval().toSeconds())),
+                new GatewayConfig.RateLimit((int) number("http.rate-limit.per-second", defaults.rateLimit().perSecond()),
+                        (int) number("http.rate-limit.burst", defaults.rateLimit().burst())));
     }
 
     private Optional<String> text(String key) {

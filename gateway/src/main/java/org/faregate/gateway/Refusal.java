@@ -8,6 +8,7 @@ public enum Refusal {
     MALFORMED_REQUEST("malformed_request"),
     MALFORMED_BATCH("malformed_batch"),
     BODY_TOO_LARGE("body_too_large"),
+    RATE_LIMITED("rate_limited"),
     NOT_FOUND("not_found"),
     METHOD_NOT_ALLOWED("method_not_allowed"),
     UNKNOWN_ACCOUNT("unknown_account"),

@@ -15,6 +15,7 @@ public final class ErrorTable {
             case METHOD_NOT_ALLOWED -> 405;
             case REFERENCE_CONFLICT, KEY_ROTATION_CONFLICT -> 409;
             case BODY_TOO_LARGE -> 413;
+            case RATE_LIMITED -> 429;
             case UNKNOWN_RIDER_CATEGORY, CURRENCY_MISMATCH, INVALID_FARE_RULES -> 422;
             case INTERNAL_ERROR -> 500;
             case STORE_UNAVAILABLE, NOT_READY -> 503;

@@ -10,8 +10,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.faregate.gateway.Refusal;
+import org.faregate.gateway.RefusedException;
 
-/** The gateway's router: body limit, every feature's routes, the OpenAPI description and one failure barrier. */
+/**
+ * The gateway's router: a rate limit per client address, body limit, every feature's routes, the OpenAPI
+ * description and one failure barrier.
+ */
 public final class HttpApi {
 
     private static final String OPENAPI = "/openapi.yaml";
@@ -21,8 +26,18 @@ public final class HttpApi {
     private HttpApi() {
     }
 
-    public static Router router(Vertx vertx, JsonExchange exchange, long maxBodyBytes, List<Routes> features) {
+    public static Router router(Vertx vertx, JsonExchange exchange, long maxBodyBytes, RateLimiter limiter,
+                                List<Routes> features) {
         Router router = Router.router(vertx);
+        router.route().handler(context -> {
+            if (limiter.tryAcquire(context.request().remoteAddress().host())) {
+                context.next();
+            } else {
+                context.response().putHeader("Retry-After", Long.toString(limiter.retryAfterSeconds()));
+                context.fail(new RefusedException(Refusal.RATE_LIMITED, "too many requests from this address; retry in "
+                        + limiter.retryAfterSeconds() + " s"));
+            }
+        });
         BodyHandler requests = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
         BodyHandler ruleUploads = BodyHandler.create(false).setBodyLimit(MAX_RULES_UPLOAD_BYTES);
         router.route().handler(context -> (isRulesUpload(context) ? ruleUploads : requests).handle(context));
