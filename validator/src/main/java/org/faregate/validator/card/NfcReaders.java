@@ -149,9 +149,9 @@ public final class NfcReaders implements AutoCloseable {
                         mine.put(terminal.getName(), terminal);
                     }
                 }
-                session.follow(mine);
                 setState(mine.isEmpty() ? NfcStatus.State.NO_READER : NfcStatus.State.WATCHING,
                         List.copyOf(mine.keySet()));
+                session.follow(mine);
                 awaitClosing(poll);
             }
         } finally {

@@ -102,6 +102,8 @@ class NfcReadersTest {
         reader.putCard();
         awaitCondition("the first card is answered", () -> answered.size() == 1);
         reader.takeCard();
+        // A card seen in the field across the outage counts as the same presentation: take this one out first.
+        awaitCondition("the service sees the card leave", () -> reader.absencesSeen() == 1);
 
         pcsc.stop();
         awaitState(NfcStatus.State.PCSC_UNAVAILABLE);
