@@ -89,8 +89,7 @@ class NfcReadersOnPcscdTest {
 
     @Test
     void afterPcscdRestartsTheSameValidatorTapsAgain() throws Exception {
-        startService();
-        awaitStatus("both vpcd readers are watched", s -> s.watched().containsAll(VPCD_READERS));
+        startWatchingBothReaders();
         VpcdCard first = insert(0, VirtualCard.of(gate.newCard()));
         assertThat(nextAnswer().reason()).isEqualTo(Reason.ACCEPTED);
         first.remove();
@@ -108,8 +107,7 @@ class NfcReadersOnPcscdTest {
 
     @Test
     void twoReadersAtOneGateAreBothAnswered() throws Exception {
-        startService();
-        awaitStatus("both vpcd readers are watched", s -> s.watched().containsAll(VPCD_READERS));
+        startWatchingBothReaders();
 
         insert(0, VirtualCard.of(gate.newCard()));
         insert(1, VirtualCard.of(gate.newCard()));
@@ -120,13 +118,17 @@ class NfcReadersOnPcscdTest {
 
     @Test
     void aCardPulledMidTransactionIsACardErrorAndNoTap() throws Exception {
-        startService();
-        awaitStatus("both vpcd readers are watched", s -> s.watched().containsAll(VPCD_READERS));
+        startWatchingBothReaders();
 
         insert(0, FaultyCard.tornAt(VirtualCard.of(gate.newCard()), 2));
 
         assertThat(nextAnswer().reason()).isEqualTo(Reason.CARD_ERROR);
         assertThat(gate.validator.pendingTaps()).isZero();
+    }
+
+    private void startWatchingBothReaders() {
+        startService();
+        awaitStatus("both vpcd readers are watched", s -> s.watched().containsAll(VPCD_READERS));
     }
 
     private void startService() {

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.IntSupplier;
 import javax.smartcardio.Card;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
@@ -47,34 +48,38 @@ final class FakeReaders {
     }
 
     Reader plugIn(String name) {
-        lock.lock();
-        try {
-            Reader reader = new Reader(name);
-            readers.add(reader);
-            changed.signalAll();
-            return reader;
-        } finally {
-            lock.unlock();
-        }
+        Reader reader = new Reader(name);
+        change(() -> readers.add(reader));
+        return reader;
     }
 
     /** The daemon stops: every call on terminals opened so far fails from now on, even after {@link #start()}. */
     void stop() {
-        lock.lock();
-        try {
+        change(() -> {
             down = true;
             generation++;
+        });
+    }
+
+    void start() {
+        change(() -> down = false);
+    }
+
+    /** Makes a change under the lock and wakes every waiter. */
+    private void change(Runnable change) {
+        lock.lock();
+        try {
+            change.run();
             changed.signalAll();
         } finally {
             lock.unlock();
         }
     }
 
-    void start() {
+    private int read(IntSupplier value) {
         lock.lock();
         try {
-            down = false;
-            changed.signalAll();
+            return value.getAsInt();
         } finally {
             lock.unlock();
         }
@@ -143,31 +148,15 @@ final class FakeReaders {
 
         /** How many times a wait for the card to leave returned because it had left. */
         int absencesSeen() {
-            lock.lock();
-            try {
-                return absencesSeen;
-            } finally {
-                lock.unlock();
-            }
+            return read(() -> absencesSeen);
         }
 
         int absenceWaits() {
-            lock.lock();
-            try {
-                return absenceWaits;
-            } finally {
-                lock.unlock();
-            }
+            return read(() -> absenceWaits);
         }
 
         private void setCard(boolean present) {
-            lock.lock();
-            try {
-                cardPresent = present;
-                changed.signalAll();
-            } finally {
-                lock.unlock();
-            }
+            change(() -> cardPresent = present);
         }
     }
 
