@@ -88,6 +88,22 @@ class NfcReadersOnPcscdTest {
     }
 
     @Test
+    void pcscdWithoutReadersIsNoReaderAndTheReadersArePickedUpWhenTheyCome() throws Exception {
+        daemon.stop();
+        daemon.startWithoutReaders();
+
+        startService();
+        awaitStatus("no reader is reported", s -> s.state() == NfcStatus.State.NO_READER);
+        assertThat(service.status().recoveries()).isZero();
+        daemon.stop();
+        daemon.start();
+        awaitStatus("both vpcd readers are watched", s -> s.watched().containsAll(VPCD_READERS));
+        insert(0, VirtualCard.of(gate.newCard()));
+
+        assertThat(nextAnswer().reason()).isEqualTo(Reason.ACCEPTED);
+    }
+
+    @Test
     void afterPcscdRestartsTheSameValidatorTapsAgain() throws Exception {
         startWatchingBothReaders();
         VpcdCard first = insert(0, VirtualCard.of(gate.newCard()));

@@ -55,6 +55,21 @@ final class PcscDaemon {
         }
     }
 
+    /**
+     * Starts pcscd detached with an empty reader configuration directory (no vpcd), and waits until it answers
+     * that it has no reader: PC/SC up, no reader listed.
+     */
+    void startWithoutReaders() {
+        Path log = Path.of(System.getProperty("java.io.tmpdir"), LOG_NAME);
+        String noConfig = System.getProperty("java.io.tmpdir") + "/faregate-pcscd-no-readers.d";
+        if (!shell("mkdir -p '" + noConfig + "' && setsid -f pcscd --foreground --config '" + noConfig + "' >'" + log
+                + "' 2>&1 </dev/null", 5)
+                || !shell("for _ in $(seq 1 " + READY_TIMEOUT_SECONDS * 10 + "); do timeout 5 pcsc_scan -r 2>&1"
+                + " | grep -q 'No reader found' && exit 0; sleep 0.1; done; exit 1", READY_TIMEOUT_SECONDS + 10)) {
+            fail("pcscd without readers did not answer within " + READY_TIMEOUT_SECONDS + " s; see " + log);
+        }
+    }
+
     /** Leaves pcscd running and listing vpcd's readers: starts a fresh one unless one is ready already. */
     void ensureReady() {
         if (!listsVpcd()) {

@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * {@code SCARD_E_NO_SERVICE} after a pcscd restart), the watchdog lets each reader finish its transaction,
  * discards the terminals, asks the {@link TerminalSource} for fresh ones after a capped backoff, and resumes;
  * the validator keeps running. A card that was answered and is still in the field when the session is renewed
- * is not tapped again.
+ * is not tapped again, unless PC/SC itself went away (pcscd restarted): pcscd then powers every card up as a
+ * new one, and the service takes it as a new presentation (the decision's pass-back check still applies).
  */
 public final class NfcReaders implements AutoCloseable {
 
@@ -137,7 +138,7 @@ public final class NfcReaders implements AutoCloseable {
         boolean recovered = !afterFailure;
         try {
             while (!closed()) {
-                List<CardTerminal> listed = terminals.list();
+                List<CardTerminal> listed = listOrForgetCards(terminals);
                 session.throwIfFailed();
                 if (!recovered) {
                     recovered = true;
@@ -156,6 +157,20 @@ public final class NfcReaders implements AutoCloseable {
             }
         } finally {
             session.stop();
+        }
+    }
+
+    /**
+     * The listed terminals. When listing fails, PC/SC itself is gone (pcscd stopped or restarting), and the
+     * cards in the field will be powered up again as new ones when it returns: the service forgets which cards
+     * it answered. A failure of one reader's wait alone keeps that memory.
+     */
+    private List<CardTerminal> listOrForgetCards(CardTerminals terminals) throws CardException {
+        try {
+            return terminals.list();
+        } catch (CardException e) {
+            awaitingRemoval.clear();
+            throw e;
         }
     }
 
