@@ -56,6 +56,8 @@ public final class NfcReaders implements AutoCloseable {
     private final Thread watchdog;
     private volatile NfcStatus.State state = NfcStatus.State.STARTING;
     private volatile List<String> watched = List.of();
+    /** PC/SC failures since it last worked; only the watchdog thread touches it. */
+    private int failedAttempts;
 
     NfcReaders(TerminalSource source, ReaderNames wanted, Function<CardTerminal, TapDecision> tap,
                Consumer<TapDecision> answer, Duration poll, Backoff backoff) {
@@ -108,10 +110,9 @@ public final class NfcReaders implements AutoCloseable {
 
     /** The watchdog's loop and its barrier: nothing but close() ends it. */
     private void watch() {
-        int failedAttempts = 0;
         while (!closed()) {
             try {
-                runSession(source.open(), failedAttempts > 0);
+                runSession(source.open());
                 return;
             } catch (CardException | RuntimeException e) {
                 failedAttempts++;
@@ -133,16 +134,16 @@ public final class NfcReaders implements AutoCloseable {
      * Follows the listed readers until close() (returns) or PC/SC fails (throws). Either way, every reader thread
      * of the session has ended when this returns.
      */
-    private void runSession(CardTerminals terminals, boolean afterFailure) throws CardException {
+    private void runSession(CardTerminals terminals) throws CardException {
         Session session = new Session();
-        boolean recovered = !afterFailure;
         try {
             while (!closed()) {
                 List<CardTerminal> listed = listOrForgetCards(terminals);
                 session.throwIfFailed();
-                if (!recovered) {
-                    recovered = true;
-                    logger.warn("PC/SC recovered [recoveries={}]", recoveries.incrementAndGet());
+                if (failedAttempts > 0) {
+                    logger.warn("PC/SC recovered [recoveries={}, failedAttempts={}]", recoveries.incrementAndGet(),
+                            failedAttempts);
+                    failedAttempts = 0;
                 }
                 Map<String, CardTerminal> mine = new TreeMap<>();
                 for (CardTerminal terminal : listed) {

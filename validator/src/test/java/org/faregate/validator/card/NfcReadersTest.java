@@ -131,6 +131,24 @@ class NfcReadersTest {
     }
 
     @Test
+    void eachRestartOfPcscIsOneMoreRecovery() {
+        pcsc.plugIn("Reader A");
+        start(ReaderNames.all(), this::recordTap);
+        awaitState(NfcStatus.State.WATCHING);
+
+        for (int restart = 1; restart <= 2; restart++) {
+            pcsc.stop();
+            awaitState(NfcStatus.State.PCSC_UNAVAILABLE);
+            pcsc.start();
+            int expected = restart;
+            awaitCondition("recovery " + restart, () -> service.status().recoveries() == expected
+                    && service.status().state() == NfcStatus.State.WATCHING);
+        }
+
+        assertThat(service.status().watched()).containsExactly("Reader A");
+    }
+
+    @Test
     void twoReadersAtOneGateAnswerAtTheSameTime() {
         FakeReaders.Reader a = pcsc.plugIn("Reader A");
         FakeReaders.Reader b = pcsc.plugIn("Reader B");
