@@ -136,9 +136,16 @@ public final class NfcReaders implements AutoCloseable {
      */
     private void runSession(CardTerminals terminals) throws CardException {
         Session session = new Session();
+        boolean pcscGone = false;
         try {
             while (!closed()) {
-                List<CardTerminal> listed = listOrForgetCards(terminals);
+                List<CardTerminal> listed;
+                try {
+                    listed = terminals.list();
+                } catch (CardException e) {
+                    pcscGone = true;
+                    throw e;
+                }
                 session.throwIfFailed();
                 if (failedAttempts > 0) {
                     logger.warn("PC/SC recovered [recoveries={}, failedAttempts={}]", recoveries.incrementAndGet(),
@@ -158,20 +165,12 @@ public final class NfcReaders implements AutoCloseable {
             }
         } finally {
             session.stop();
-        }
-    }
-
-    /**
-     * The listed terminals. When listing fails, PC/SC itself is gone (pcscd stopped or restarting), and the
-     * cards in the field will be powered up again as new ones when it returns: the service forgets which cards
-     * it answered. A failure of one reader's wait alone keeps that memory.
-     */
-    private List<CardTerminal> listOrForgetCards(CardTerminals terminals) throws CardException {
-        try {
-            return terminals.list();
-        } catch (CardException e) {
-            awaitingRemoval.clear();
-            throw e;
+            if (pcscGone) {
+                // PC/SC itself failed (pcscd stopped or restarting): when it returns it powers every card in
+                // the field up as a new one, so the service forgets which cards it answered. A failure of one
+                // reader's wait alone keeps that memory.
+                awaitingRemoval.clear();
+            }
         }
     }
 
