@@ -25,6 +25,9 @@ import org.faregate.protocol.StationId;
 import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.WireFormatException;
 import org.faregate.protocol.wire.WireJson;
+import org.faregate.validator.card.NfcReaders;
+import org.faregate.validator.card.PcscTerminalSource;
+import org.faregate.validator.card.ReaderNames;
 import org.faregate.validator.decision.RiderDisplay;
 import org.faregate.validator.decision.TapDecision;
 import org.faregate.validator.gate.ConsoleGate;
@@ -36,9 +39,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code run --gateway URL --gate ID --station ID --direction entry|exit --data DIR [--keys FILE]
- * [--sync-seconds N] [--route ID] [--language TAG]}:
+ * [--sync-seconds N] [--route ID] [--language TAG] [--nfc all|NAMES]}:
  * a gate process reading scanner text lines from stdin, answering each on a {@link ConsoleGate} (open or
  * refuse, then the rider text in the display language) and syncing with the gateway in the background.
+ * With {@code --nfc}, the gate's PC/SC readers are watched too ({@link NfcReaders}), answering on the same gate.
  */
 final class RunCommand {
 
@@ -63,6 +67,7 @@ final class RunCommand {
         long syncSeconds;
         IssuerKeyList provisionedKeys = null;
         Locale language;
+        ReaderNames nfcReaders = null;
         try {
             Map<String, String> options = options(args);
             gateway = URI.create(options.get("--gateway"));
@@ -79,6 +84,9 @@ final class RunCommand {
             if (!RiderDisplay.supports(language)) {
                 logger.warn("No rider texts in this language, showing English [language={}]",
                         options.get("--language"));
+            }
+            if (options.containsKey("--nfc")) {
+                nfcReaders = ReaderNames.parse(options.get("--nfc"));
             }
             if (options.containsKey("--keys")) {
                 provisionedKeys = readKeys(Path.of(options.get("--keys")));
@@ -105,7 +113,13 @@ final class RunCommand {
                     + ", " + validator.pendingTaps() + " taps pending"
                     + (first == null || !first.complete() ? " (gateway not reached: deciding offline)" : ""));
             syncer.scheduleWithFixedDelay(() -> syncQuietly(validator), syncSeconds, syncSeconds, TimeUnit.SECONDS);
-            int status = readScanner(validator, new ConsoleGate(out), language);
+            Gate gate = new ConsoleGate(out);
+            NfcReaders nfc = nfcReaders == null ? null : startNfc(nfcReaders, validator, gate, language);
+            int status = readScanner(validator, gate, language);
+            if (nfc != null) {
+                nfc.close();
+                out.println(nfc.status().describe());
+            }
             syncer.shutdown();
             awaitSyncer(syncer);
             SyncReport last = syncQuietly(validator);
@@ -130,13 +144,26 @@ final class RunCommand {
                     continue;
                 }
                 TapDecision decision = validator.presentQrText(line);
-                gate.answer(decision, language);
+                synchronized (gate) {
+                    gate.answer(decision, language);
+                }
             }
             return 0;
         } catch (IOException e) {
             err.println("run: cannot read scanner input: " + e.getMessage());
             return 3;
         }
+    }
+
+    /** Watches the gate's PC/SC readers; each answer is one block on the gate, as the scanner's are. */
+    private NfcReaders startNfc(ReaderNames readers, Validator validator, Gate gate, Locale language) {
+        out.println("nfc: watching PC/SC readers " + readers + " (a reader that is not there yet is picked up"
+                + " when it appears)");
+        return NfcReaders.start(new PcscTerminalSource(), readers, validator::tapCard, decision -> {
+            synchronized (gate) {
+                gate.answer(decision, language);
+            }
+        });
     }
 
     /** The barrier of the background loop: one failed round must not end the schedule. */

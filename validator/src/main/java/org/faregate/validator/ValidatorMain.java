@@ -18,12 +18,16 @@ public final class ValidatorMain {
                   Exit status: 0 accepted, 1 refused, 2 usage error or unreadable image.
               faregate-validator run --gateway URL --gate ID --station ID --direction entry|exit|board --data DIR
                                      [--keys FILE] [--sync-seconds N] [--route ID] [--language TAG]
+                                     [--nfc all|NAMES]
                   Run a gate: read scanner lines (FG1:...) from stdin, print what the gate does for each
                   (open or refuse, then show the rider text), journal every tap in DIR and sync with the
                   gateway every N seconds (default 5).
                   --keys trusts an issuer key list before the first sync (offline provisioning).
                   --route names the GTFS route of a validate-on-board reader (a bus); its taps carry it.
                   --language is the rider display's language tag: en (default) or zh-Hans; others show English.
+                  --nfc also answers cards and phones on the machine's PC/SC readers (pcscd): all of them, or
+                  the readers named, separated by commas (e.g. "Virtual PCD 00 00,Virtual PCD 00 01").
+                  Readers missing at start, or pcscd down or restarted, are picked up when they come back.
             """;
 
     private ValidatorMain() {

@@ -134,6 +134,23 @@ class ValidatorMainTest {
     }
 
     @Test
+    void runWithNfcWatchesTheNamedReadersNextToTheScannerAndReportsThemWhenItStops() {
+        int status = runGate(freshScannerLine() + "\n", "--nfc", "Faregate Test Reader 99");
+
+        assertThat(status).isZero();
+        assertThat(stdout()).contains("nfc: watching PC/SC readers Faregate Test Reader 99")
+                .contains("open accepted tap=")
+                .contains("nfc: stopped [], 0 recoveries, 0 taps");
+    }
+
+    @Test
+    void runRefusesAnEmptyNfcReaderName() {
+        assertThat(runGate("", "--nfc", "Reader A,,Reader B")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("'Reader A,,Reader B' has an empty name")
+                .contains("--nfc all|NAMES");
+    }
+
+    @Test
     void runNeedsItsOptions() {
         assertThat(run("run", "--gate", "G1")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("missing --gateway");

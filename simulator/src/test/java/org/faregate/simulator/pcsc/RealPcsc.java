@@ -3,21 +3,21 @@ package org.faregate.simulator.pcsc;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.List;
 import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.CardTerminals;
-import javax.smartcardio.TerminalFactory;
+import org.faregate.validator.card.PcscTerminalSource;
 
 /**
  * The JDK's PC/SC provider talking to the machine's pcscd, with vpcd's readers. Tests that need it are
  * skipped where pcscd or vpcd is missing (a developer machine), and fail instead when the environment
  * variable {@code FAREGATE_TEST_PCSC=required} is set (CI, whose script starts pcscd).
  *
- * <p>Always {@code TerminalFactory.getInstance("PC/SC", null)}: {@code TerminalFactory.getDefault()} is
- * chosen once per JVM and stays "None" if pcscd was down at that moment.
+ * <p>Always through the validator's {@link PcscTerminalSource}: a new {@code TerminalFactory.getInstance("PC/SC",
+ * null)} on a new PC/SC context, so a test that runs after another restarted pcscd does not inherit a dead
+ * context. ({@code TerminalFactory.getDefault()} is chosen once per JVM and stays "None" if pcscd was down.)
  */
 final class RealPcsc {
 
@@ -31,15 +31,14 @@ final class RealPcsc {
 
     /** pcscd's terminals with both vpcd readers listed, or the calling test is skipped. */
     static CardTerminals terminalsOrSkip() {
-        TerminalFactory factory;
+        CardTerminals terminals;
         try {
-            factory = TerminalFactory.getInstance("PC/SC", null);
-        } catch (NoSuchAlgorithmException e) {
-            // Both a missing libpcsclite and a pcscd that is down end here; the cause tells which.
+            terminals = new PcscTerminalSource().open();
+        } catch (CardException e) {
+            // Both a missing libpcsclite and a pcscd that is down end here; the message tells which.
             return unavailable("the JDK's PC/SC provider cannot reach pcscd (start it with 'pcscd --foreground &';"
-                    + " is libpcsclite1 installed?): " + e.getMessage() + causeOf(e));
+                    + " is libpcsclite1 installed?): " + e.getMessage());
         }
-        CardTerminals terminals = factory.terminals();
         List<String> names;
         try {
             names = terminals.list().stream().map(CardTerminal::getName).toList();
@@ -77,17 +76,17 @@ final class RealPcsc {
         return remaining;
     }
 
-    private static String causeOf(Exception e) {
-        return e.getCause() == null ? "" : " (" + e.getCause() + ")";
+    private static CardTerminals unavailable(String why) {
+        skipOrFail("PC/SC tests need pcscd with vsmartcard-vpcd: " + why);
+        throw new AssertionError("unreachable");
     }
 
-    private static CardTerminals unavailable(String why) {
-        String message = "PC/SC tests need pcscd with vsmartcard-vpcd: " + why;
+    /** Skips the calling test with {@code message}, or fails it where {@code FAREGATE_TEST_PCSC=required}. */
+    static void skipOrFail(String message) {
         if ("required".equals(System.getenv("FAREGATE_TEST_PCSC"))) {
-            return fail(message);
+            fail(message);
         }
         boolean required = "required".equals(System.getenv("FAREGATE_TEST_PCSC"));
         assumeTrue(required, message + " (skipped; set FAREGATE_TEST_PCSC=required to fail instead)");
-        throw new AssertionError("unreachable");
     }
 }
