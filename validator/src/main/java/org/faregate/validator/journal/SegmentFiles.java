@@ -93,8 +93,13 @@ final class SegmentFiles implements AutoCloseable {
         forceDirectory();
     }
 
+    /** Bytes this process may still write on the directory's file system (one statvfs call). */
     long usableSpace() throws IOException {
-        return Files.getFileStore(directory).getUsableSpace();
+        long usable = directory.toFile().getUsableSpace();
+        if (usable == 0 && !Files.isDirectory(directory)) {
+            throw new IOException("journal directory is gone: " + directory);
+        }
+        return usable;
     }
 
     void forceDirectory() throws IOException {
