@@ -1,0 +1,259 @@
+package org.faregate.validator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.faregate.validator.testing.TestTokens.T0;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.faregate.protocol.Direction;
+import org.faregate.protocol.GateId;
+import org.faregate.protocol.Reason;
+import org.faregate.protocol.StationId;
+import org.faregate.protocol.TapId;
+import org.faregate.protocol.token.Credential;
+import org.faregate.protocol.wire.DenyListDelta;
+import org.faregate.protocol.wire.IssuerKeyList;
+import org.faregate.protocol.wire.TapBatch;
+import org.faregate.protocol.wire.TapBatchAck;
+import org.faregate.protocol.wire.TapRecord;
+import org.faregate.validator.decision.TapDecision;
+import org.faregate.validator.journal.DiskLevel;
+import org.faregate.validator.journal.JournalStatus;
+import org.faregate.validator.link.GatewayException;
+import org.faregate.validator.link.GatewayLink;
+import org.faregate.validator.testing.MutableClock;
+import org.faregate.validator.testing.TestTokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A day offline with nothing lost: a real entry gate (journal with fsync, real signatures) decides 100,000 QR
+ * taps over 24 simulated hours while its gateway refuses every connection, then the gateway comes back. Every
+ * tap reaches the gateway exactly once and in order, the journal's disk is freed, and a restart brings
+ * nothing back.
+ */
+class DayOfflineTest {
+
+    private static final Logger logger = LoggerFactory.getLogger(DayOfflineTest.class);
+    private static final int TAPS = 100_000;
+    /** Each rider comes back every 2,000 taps (29 simulated minutes), well after the 2-minute pass-back window. */
+    private static final int RIDERS = 2_000;
+    private static final Duration BETWEEN_TAPS = Duration.ofDays(1).dividedBy(TAPS);
+    private static final int TAPS_PER_HOUR = TAPS / 24;
+    private static final int CHUNK = 1_000;
+
+    private final TestTokens tokens = new TestTokens();
+    private final MutableClock clock = new MutableClock(T0);
+    private final FakeGateway gateway = new FakeGateway(tokens.keyList());
+    private final OrderRecordingLink link = new OrderRecordingLink(gateway);
+
+    @TempDir
+    Path tempDir;
+    private Path dataDir;
+
+    /**
+     * The journal's fsync is real either way; what differs is the device under it. By default the gate's data
+     * goes to memory (/dev/shm, when there is one), so that this test measures the journal and sync code and not
+     * the CI machine's disk flushes (durability on a disk is what JournalCrashPointsTest and KilledGateTest
+     * check). {@code -Dfaregate.dayOffline.disk=true} puts it on the temporary directory's disk instead.
+     */
+    @BeforeEach
+    void chooseDevice() throws IOException {
+        Path shm = Path.of("/dev/shm");
+        boolean memory = !Boolean.getBoolean("faregate.dayOffline.disk") && Files.isDirectory(shm)
+                && Files.isWritable(shm);
+        dataDir = memory ? Files.createTempDirectory(shm, "faregate-day-") : tempDir.resolve("gate");
+        logger.info("Day offline data directory [dir={}, memory={}]", dataDir, memory);
+    }
+
+    @AfterEach
+    void removeData() throws IOException {
+        try (Stream<Path> paths = Files.walk(dataDir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    @Test
+    void dayOfflineThenCatchUpDeliversEveryTapOnceInOrderAndFreesTheDisk() throws IOException {
+        ValidatorConfig config = ValidatorConfig.of(GateId.of("S01-IN-1"), StationId.of("S01"), Direction.ENTRY,
+                dataDir);
+        List<Credential> riders = IntStream.range(0, RIDERS).mapToObj(i -> tokens.validCredential()).toList();
+        List<TapId> decided = new ArrayList<>(TAPS);
+        Map<Reason, Integer> mix = new EnumMap<>(Reason.class);
+        gateway.online(false);
+        long started = System.nanoTime();
+
+        ExecutorService phones = Executors.newSingleThreadExecutor();
+        try (Validator validator = Validator.open(config, clock, tokens.random, link)) {
+            validator.trustIssuerKeys(tokens.keyList());
+            List<Future<byte[][]>> codes = signCodesAhead(phones, riders);
+            byte[] previous = null;
+            for (int i = 0; i < TAPS; i++) {
+                clock.advance(BETWEEN_TAPS);
+                TapDecision decision;
+                if (i % 100 == 50) {
+                    decision = validator.presentQrText("FG1:not a code");
+                } else if (i % 100 == 75) {
+                    decision = validator.presentQr(previous); // a photographed code shown again
+                } else {
+                    previous = join(codes.get(i / CHUNK))[i % CHUNK];
+                    decision = validator.presentQr(previous);
+                }
+                decided.add(decision.tapId());
+                mix.merge(decision.reason(), 1, Integer::sum);
+                if ((i + 1) % TAPS_PER_HOUR == 0) {
+                    checkStillOffline(validator, i + 1);
+                }
+            }
+            long offlineDone = System.nanoTime();
+            assertThat(mix).containsExactlyInAnyOrderEntriesOf(Map.of(Reason.ACCEPTED, 97_000,
+                    Reason.MALFORMED_TOKEN, 1_000, Reason.REPLAYED, 1_000, Reason.PASSBACK, 1_000));
+            JournalStatus endOfDay = validator.journalStatus();
+            assertThat(endOfDay.pendingTaps()).isEqualTo(TAPS);
+            assertThat(endOfDay.level()).isEqualTo(DiskLevel.OK);
+            assertThat(endOfDay.segments()).isEqualTo(segmentFiles().size()).isGreaterThan(1);
+            assertThat(endOfDay.usedBytes()).isEqualTo(segmentFiles().stream().mapToLong(DayOfflineTest::size).sum());
+
+            gateway.online(true);
+            int rounds = 0;
+            while (validator.pendingTaps() > 0 && rounds < 10) {
+                assertThat(validator.sync().failures()).isEmpty();
+                rounds++;
+            }
+            long caughtUp = System.nanoTime();
+
+            assertThat(validator.pendingTaps()).isZero();
+            assertThat(link.sentInOrder()).containsExactlyElementsOf(decided);
+            assertThat(gateway.committed()).hasSize(TAPS).containsOnlyKeys(decided);
+            assertThat(gateway.deliveries().values()).containsOnly(1);
+            assertThat(gateway.batchSizes()).hasSize(TAPS / GatewaySync.BATCH_SIZE);
+            assertThat(segmentFiles()).hasSize(1);
+            assertThat(size(segmentFiles().get(0))).isZero();
+            assertThat(validator.journalStatus().usedBytes()).isZero();
+            logger.info("Day offline done [taps={}, bytesAtEndOfDay={}, segmentsAtEndOfDay={}, offlineSeconds={}, "
+                            + "catchUpSeconds={}, rounds={}]", TAPS, endOfDay.usedBytes(), endOfDay.segments(),
+                    seconds(offlineDone - started), seconds(caughtUp - offlineDone), rounds);
+        } finally {
+            phones.shutdownNow();
+        }
+
+        try (Validator restarted = Validator.open(config, clock, tokens.random, link)) {
+            assertThat(restarted.pendingTaps()).isZero();
+            assertThat(restarted.sync().delivered()).isZero();
+        }
+        assertThat(gateway.deliveries()).hasSize(TAPS);
+        assertThat(gateway.deliveries().values()).containsOnly(1);
+    }
+
+    /**
+     * The riders' phones: QR codes signed on another thread, a chunk at a time, ahead of the gate, so that the
+     * test's own signing does not add to the gate's time on a 2-core machine. Tap {@code i} is stamped at the
+     * moment the gate will see it; at {@code i % 100 == 25} the rider of the previous tap taps again (pass-back).
+     */
+    private List<Future<byte[][]>> signCodesAhead(ExecutorService phones, List<Credential> riders) {
+        List<Future<byte[][]>> chunks = new ArrayList<>();
+        for (int first = 0; first < TAPS; first += CHUNK) {
+            int from = first;
+            chunks.add(phones.submit(() -> {
+                byte[][] chunk = new byte[CHUNK][];
+                for (int i = from; i < from + CHUNK; i++) {
+                    int rider = i % 100 == 25 ? i - 1 : i;
+                    Instant stamped = T0.plus(BETWEEN_TAPS.multipliedBy(i + 1L));
+                    chunk[i - from] = tokens.qr(riders.get(rider % RIDERS), stamped, i);
+                }
+                return chunk;
+            }));
+        }
+        return chunks;
+    }
+
+    private static byte[][] join(Future<byte[][]> chunk) {
+        try {
+            return chunk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+    }
+
+    private void checkStillOffline(Validator validator, int decidedSoFar) {
+        SyncReport report = validator.sync();
+        assertThat(report.delivered()).isZero();
+        assertThat(report.complete()).isFalse();
+        JournalStatus status = validator.journalStatus();
+        assertThat(status.pendingTaps()).isEqualTo(decidedSoFar);
+        assertThat(status.level()).isEqualTo(DiskLevel.OK);
+        assertThat(status.usedBytes()).isPositive().isLessThan(status.limitBytes());
+    }
+
+    private List<Path> segmentFiles() throws IOException {
+        try (Stream<Path> files = Files.list(dataDir.resolve("journal"))) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".seg")).sorted().toList();
+        }
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String seconds(long nanos) {
+        return String.format("%.1f", nanos / 1e9);
+    }
+
+    /** The fake gateway, recording the order in which taps were sent to it. */
+    private static final class OrderRecordingLink implements GatewayLink {
+        private final GatewayLink gateway;
+        private final List<TapId> sent = new ArrayList<>();
+
+        OrderRecordingLink(GatewayLink gateway) {
+            this.gateway = gateway;
+        }
+
+        synchronized List<TapId> sentInOrder() {
+            return List.copyOf(sent);
+        }
+
+        @Override
+        public synchronized TapBatchAck sendTaps(TapBatch batch) throws GatewayException {
+            TapBatchAck ack = gateway.sendTaps(batch);
+            batch.taps().stream().map(TapRecord::tapId).forEach(sent::add);
+            return ack;
+        }
+
+        @Override
+        public DenyListDelta fetchDenyList(long sinceVersion) throws GatewayException {
+            return gateway.fetchDenyList(sinceVersion);
+        }
+
+        @Override
+        public IssuerKeyList fetchIssuerKeys() throws GatewayException {
+            return gateway.fetchIssuerKeys();
+        }
+    }
+}
