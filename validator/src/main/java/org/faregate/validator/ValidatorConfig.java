@@ -25,7 +25,7 @@ public record ValidatorConfig(GateId gateId, StationId stationId, Direction dire
     public static final Duration DEFAULT_QR_VALIDITY = Duration.ofSeconds(60);
     public static final Duration DEFAULT_CLOCK_SKEW = Duration.ofSeconds(30);
     public static final Duration DEFAULT_PASSBACK_WINDOW = Duration.ofMinutes(2);
-    /** 512 MiB: over a million taps (a tap record is about 350 bytes), days of a busy gate offline. */
+    /** 512 MiB: about 2 million taps (a tap record takes about 270 bytes), weeks of a busy gate offline. */
     public static final long DEFAULT_JOURNAL_MAX_BYTES = SegmentedTapJournal.DEFAULT_MAX_BYTES;
     /** The smallest journal allowance accepted. */
     public static final long MIN_JOURNAL_MAX_BYTES = 64L << 10;
