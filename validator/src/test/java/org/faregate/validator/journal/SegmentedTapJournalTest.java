@@ -34,6 +34,13 @@ class SegmentedTapJournalTest {
         return SegmentedTapJournal.open(dataDir, LIMIT, 1500);
     }
 
+    /** A journal holding {@code count} taps, closed again; returns the taps in append order. */
+    private List<TapRecord> closedJournalWith(int count) {
+        try (SegmentedTapJournal journal = open()) {
+            return data.append(journal, count);
+        }
+    }
+
     private Path lastSegment() throws IOException {
         List<Path> files = segmentFiles(dir);
         return files.get(files.size() - 1);
@@ -41,10 +48,7 @@ class SegmentedTapJournalTest {
 
     @Test
     void pendingTapsSurviveReopenInOrder() {
-        List<TapRecord> taps;
-        try (SegmentedTapJournal journal = open()) {
-            taps = data.append(journal, 5);
-        }
+        List<TapRecord> taps = closedJournalWith(5);
 
         try (SegmentedTapJournal reopened = open()) {
             assertThat(reopened.pending(100)).containsExactlyElementsOf(taps);
@@ -119,10 +123,7 @@ class SegmentedTapJournalTest {
 
     @Test
     void tornTailIsCutAndEarlierRecordsStayIntact() throws IOException {
-        List<TapRecord> taps;
-        try (SegmentedTapJournal journal = open()) {
-            taps = data.append(journal, 4);
-        }
+        List<TapRecord> taps = closedJournalWith(4);
         long size = Files.size(lastSegment());
         try (FileChannel channel = FileChannel.open(lastSegment(), StandardOpenOption.WRITE)) {
             channel.truncate(size - 7);
@@ -142,10 +143,7 @@ class SegmentedTapJournalTest {
 
     @Test
     void garbageAfterTheLastRecordIsCut() throws IOException {
-        List<TapRecord> taps;
-        try (SegmentedTapJournal journal = open()) {
-            taps = data.append(journal, 3);
-        }
+        List<TapRecord> taps = closedJournalWith(3);
         long size = Files.size(lastSegment());
         byte[] garbage = new byte[300];
         new SecureRandom().nextBytes(garbage);
@@ -162,10 +160,7 @@ class SegmentedTapJournalTest {
 
     @Test
     void corruptRecordInTheMiddleDoesNotTakeLaterTapsWithIt() throws IOException {
-        List<TapRecord> taps;
-        try (SegmentedTapJournal journal = open()) {
-            taps = data.append(journal, 3);
-        }
+        List<TapRecord> taps = closedJournalWith(3);
         byte[] bytes = Files.readAllBytes(lastSegment());
         bytes[JournalCodec.HEADER + 5] ^= 0x20; // inside the first record's JSON
         Files.write(lastSegment(), bytes);
