@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.faregate.protocol.Direction;
@@ -47,6 +48,8 @@ import org.slf4j.LoggerFactory;
 final class RunCommand {
 
     private static final Logger logger = LoggerFactory.getLogger(RunCommand.class);
+    /** The longest wait between two attempts while the gateway stays unreachable. */
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(2);
     private static final List<String> REQUIRED = List.of("--gateway", "--gate", "--station", "--direction", "--data");
 
     private final InputStream in;
@@ -112,7 +115,9 @@ final class RunCommand {
             out.println("ready: gate " + config.gateId() + ", deny list version " + validator.denyListVersion()
                     + ", " + validator.pendingTaps() + " taps pending"
                     + (first == null || !first.complete() ? " (gateway not reached: deciding offline)" : ""));
-            syncer.scheduleWithFixedDelay(() -> syncQuietly(validator), syncSeconds, syncSeconds, TimeUnit.SECONDS);
+            Duration interval = Duration.ofSeconds(syncSeconds);
+            SyncBackoff backoff = new SyncBackoff(interval, max(interval, MAX_BACKOFF), new SecureRandom());
+            scheduleSync(syncer, validator, backoff, interval);
             Gate gate = new ConsoleGate(out);
             NfcReaders nfc = nfcReaders == null ? null : startNfc(nfcReaders, validator, gate, language);
             int status = readScanner(validator, gate, language);
@@ -143,7 +148,17 @@ final class RunCommand {
                 if (line.isBlank()) {
                     continue;
                 }
-                TapDecision decision = validator.presentQrText(line);
+                TapDecision decision;
+                try {
+                    decision = validator.presentQrText(line);
+                } catch (JournalException e) {
+                    // Journal full or failing: the barrier stays closed; the next tap tries again, and the
+                    // background sync frees space as soon as the gateway acknowledges.
+                    logger.error("Tap not journaled, gate stays closed [journal={}]: {}",
+                            validator.journalStatus().level(), e.getMessage());
+                    err.println("run: gate out of service, tap not journaled: " + e.getMessage());
+                    continue;
+                }
                 synchronized (gate) {
                     gate.answer(decision, language);
                 }
@@ -164,6 +179,26 @@ final class RunCommand {
                 gate.answer(decision, language);
             }
         });
+    }
+
+    /**
+     * The background loop: one round, then the next after the regular interval, or after a growing, jittered
+     * delay while rounds fail (the gateway unreachable). Ends when the executor is shut down.
+     */
+    private static void scheduleSync(ScheduledExecutorService syncer, Validator validator, SyncBackoff backoff,
+                                     Duration delay) {
+        try {
+            syncer.schedule(() -> {
+                SyncReport report = syncQuietly(validator);
+                scheduleSync(syncer, validator, backoff, backoff.next(report != null && report.complete()));
+            }, delay.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException e) {
+            logger.debug("Background sync stopped");
+        }
+    }
+
+    private static Duration max(Duration a, Duration b) {
+        return a.compareTo(b) >= 0 ? a : b;
     }
 
     /** The barrier of the background loop: one failed round must not end the schedule. */

@@ -31,8 +31,9 @@ import org.faregate.validator.decision.DenyList;
 import org.faregate.validator.decision.TapDecider;
 import org.faregate.validator.decision.TapDecision;
 import org.faregate.validator.decision.TrustedKeys;
-import org.faregate.validator.journal.FileTapJournal;
 import org.faregate.validator.journal.JournalException;
+import org.faregate.validator.journal.JournalStatus;
+import org.faregate.validator.journal.SegmentedTapJournal;
 import org.faregate.validator.journal.TapJournal;
 import org.faregate.validator.link.GatewayLink;
 import org.faregate.validator.qr.ScannerLine;
@@ -89,7 +90,8 @@ public final class Validator implements AutoCloseable {
         Objects.requireNonNull(clock, "clock");
         Objects.requireNonNull(random, "random");
         Objects.requireNonNull(link, "link");
-        Validator validator = new Validator(config, clock, random, FileTapJournal.open(config.dataDir()), link);
+        Validator validator = new Validator(config, clock, random, SegmentedTapJournal.open(config.dataDir(),
+                config.journalMaxBytes()), link);
         logger.info("Gate open [gate={}, station={}, direction={}, pending={}, denyListVersion={}, keys={}]",
                 config.gateId(), config.stationId(), config.direction().code(), validator.pendingTaps(),
                 validator.denyListVersion(), validator.sync.keyCount());
@@ -175,6 +177,11 @@ public final class Validator implements AutoCloseable {
     /** The gateway's clock minus the gate's at the last sync that could measure it. */
     public Optional<Duration> clockDrift() {
         return drift.last();
+    }
+
+    /** The journal's disk use and alarm level; at {@code FULL} every tap throws {@link JournalException}. */
+    public JournalStatus journalStatus() {
+        return journal.status();
     }
 
     public long denyListVersion() {

@@ -1,6 +1,7 @@
 package org.faregate.validator;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.faregate.validator.testing.TestTokens.T0;
 
 import java.awt.image.BufferedImage;
@@ -26,6 +27,8 @@ import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.TapRecord;
 import org.faregate.validator.card.CardReader;
 import org.faregate.validator.decision.TapDecision;
+import org.faregate.validator.journal.DiskLevel;
+import org.faregate.validator.journal.JournalException;
 import org.faregate.validator.qr.ZxingQrCodec;
 import org.faregate.validator.testing.MutableClock;
 import org.faregate.validator.testing.TestTokens;
@@ -304,5 +307,43 @@ class ValidatorTest {
         validator.sync();
 
         assertThat(gateway.committed().get(decision.tapId()).routeId()).isEqualTo("B1");
+    }
+
+    /** At FULL the gate stays closed and loses nothing; a sync frees the journal and the gate takes taps again. */
+    @Test
+    void fullJournalKeepsTheGateClosedUntilTheGatewayAcknowledges() {
+        validator.close();
+        validator = Validator.open(ValidatorConfig.of(GateId.of("S01-IN-1"), StationId.of("S01"), Direction.ENTRY,
+                dataDir).withPassbackWindow(Duration.ZERO).withJournalMaxBytes(ValidatorConfig.MIN_JOURNAL_MAX_BYTES),
+                clock, tokens.random, gateway);
+        gateway.online(false);
+        validator.trustIssuerKeys(tokens.keyList());
+        int accepted = 0;
+        JournalException refusal = null;
+        for (int i = 0; i < 1000 && refusal == null; i++) {
+            clock.advance(Duration.ofSeconds(1));
+            try {
+                assertThat(validator.presentQr(tokens.qr(credential, clock.instant(), i)).reason())
+                        .isEqualTo(Reason.ACCEPTED);
+                accepted++;
+            } catch (JournalException e) {
+                refusal = e;
+            }
+        }
+
+        assertThat(refusal).isNotNull().hasMessageContaining("journal full");
+        assertThat(validator.journalStatus().level()).isEqualTo(DiskLevel.FULL);
+        assertThat(validator.pendingTaps()).isEqualTo(accepted);
+        assertThatThrownBy(() -> validator.presentQr(tokens.qr(credential, clock.instant(), 5000)))
+                .isInstanceOf(JournalException.class);
+        assertThat(validator.pendingTaps()).isEqualTo(accepted);
+
+        gateway.online(true);
+        assertThat(validator.sync().delivered()).isEqualTo(accepted);
+
+        assertThat(validator.journalStatus().level()).isEqualTo(DiskLevel.OK);
+        assertThat(validator.presentQr(tokens.qr(credential, clock.instant(), 5001)).reason())
+                .isEqualTo(Reason.ACCEPTED);
+        assertThat(gateway.committed()).hasSize(accepted);
     }
 }

@@ -18,6 +18,7 @@ import javax.smartcardio.CardException;
 import javax.smartcardio.CardTerminal;
 import javax.smartcardio.CardTerminals;
 import org.faregate.validator.decision.TapDecision;
+import org.faregate.validator.retry.Backoff;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

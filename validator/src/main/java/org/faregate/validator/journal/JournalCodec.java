@@ -23,7 +23,8 @@ final class JournalCodec {
     static final int HEADER = 10;
     static final int MAX_PAYLOAD = 1 << 20;
 
-    private final WireJson json = new WireJson();
+    /** Shared by every journal: a mapper is thread-safe once built, and building one costs milliseconds. */
+    private static final WireJson JSON = new WireJson();
 
     /** One record read back from the file. */
     sealed interface Entry permits Tap, Ack {
@@ -39,7 +40,7 @@ final class JournalCodec {
     }
 
     ByteBuffer encodeTap(TapRecord tap) {
-        return frame(TYPE_TAP, json.write(tap));
+        return frame(TYPE_TAP, JSON.write(tap));
     }
 
     ByteBuffer encodeAck(List<TapId> tapIds) {
@@ -81,7 +82,7 @@ final class JournalCodec {
         byte[] payload = new byte[recordLength - HEADER];
         System.arraycopy(file, offset + HEADER, payload, 0, payload.length);
         if (type == TYPE_TAP) {
-            return new Tap(json.read(payload, TapRecord.class));
+            return new Tap(JSON.read(payload, TapRecord.class));
         }
         ByteBuffer in = ByteBuffer.wrap(payload);
         int count = in.getInt();

@@ -7,7 +7,7 @@ import org.faregate.protocol.wire.TapRecord;
 
 /**
  * The gate's durable record of every tap until the gateway acknowledges it. Implementations are
- * thread-safe and throw {@link JournalException} when stable storage fails.
+ * thread-safe and throw {@link JournalException} when stable storage fails or the journal is full.
  */
 public interface TapJournal extends AutoCloseable {
 
@@ -21,6 +21,9 @@ public interface TapJournal extends AutoCloseable {
     List<TapRecord> pending(int limit);
 
     int pendingCount();
+
+    /** Disk use, allowance and alarm level, for operators and the gate's status. */
+    JournalStatus status();
 
     @Override
     void close();

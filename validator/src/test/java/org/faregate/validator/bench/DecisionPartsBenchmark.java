@@ -14,7 +14,7 @@ import org.faregate.protocol.token.TokenRejectedException;
 import org.faregate.protocol.token.VerifiedPresentation;
 import org.faregate.protocol.wire.TapRecord;
 import org.faregate.validator.ValidatorConfig;
-import org.faregate.validator.journal.FileTapJournal;
+import org.faregate.validator.journal.SegmentedTapJournal;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -69,7 +69,7 @@ public class DecisionPartsBenchmark {
     @State(Scope.Thread)
     public static class Journal {
         Path dir;
-        FileTapJournal journal;
+        SegmentedTapJournal journal;
         List<TapRecord> taps;
         int next;
 
@@ -77,7 +77,7 @@ public class DecisionPartsBenchmark {
         public void open() {
             BenchTokens tokens = new BenchTokens();
             dir = BenchGate.tempDir("faregate-bench-journal-");
-            journal = FileTapJournal.open(dir);
+            journal = SegmentedTapJournal.open(dir, SegmentedTapJournal.DEFAULT_MAX_BYTES);
             taps = new ArrayList<>(TAP_POOL);
             for (int i = 0; i < TAP_POOL; i++) {
                 taps.add(new TapRecord(TapId.random(tokens.random), GateId.of("S01-IN-1"), StationId.of("S01"),

@@ -19,6 +19,7 @@ import javax.smartcardio.CardTerminal;
 import org.faregate.protocol.Reason;
 import org.faregate.protocol.TapId;
 import org.faregate.validator.decision.TapDecision;
+import org.faregate.validator.retry.Backoff;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

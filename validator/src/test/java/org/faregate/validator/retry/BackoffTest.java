@@ -1,4 +1,4 @@
-package org.faregate.validator.card;
+package org.faregate.validator.retry;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

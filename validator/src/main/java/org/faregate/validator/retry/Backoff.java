@@ -1,16 +1,16 @@
-package org.faregate.validator.card;
+package org.faregate.validator.retry;
 
 import java.time.Duration;
 import java.util.Objects;
 
 /**
  * Capped exponential backoff: the pause before retry {@code n} (1-based) is {@code first × 2^(n-1)}, at most
- * {@code cap}. Keeps a gate whose pcscd is down from retrying in a tight loop, while a brief outage still
- * recovers within about {@code first}.
+ * {@code cap}. Keeps a gate whose pcscd or gateway is down from retrying in a tight loop, while a brief outage
+ * still recovers within about {@code first}. The NFC watchdog uses it as is; the gateway sync adds jitter.
  */
-record Backoff(Duration first, Duration cap) {
+public record Backoff(Duration first, Duration cap) {
 
-    Backoff {
+    public Backoff {
         Objects.requireNonNull(first, "first");
         Objects.requireNonNull(cap, "cap");
         if (first.isNegative() || first.isZero() || cap.compareTo(first) < 0) {
@@ -19,7 +19,7 @@ record Backoff(Duration first, Duration cap) {
     }
 
     /** The pause before retry number {@code attempt} (1 for the first retry). */
-    Duration pause(int attempt) {
+    public Duration pause(int attempt) {
         if (attempt < 1) {
             throw new IllegalArgumentException("attempts count from 1, got " + attempt);
         }
