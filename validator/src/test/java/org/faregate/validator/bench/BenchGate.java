@@ -40,7 +40,7 @@ final class BenchGate implements AutoCloseable {
                 .withQrValidity(QR_VALIDITY, ValidatorConfig.DEFAULT_CLOCK_SKEW)
                 .withPassbackWindow(Duration.ZERO);
         Validator validator = Validator.open(config, InstantSource.fixed(BenchTokens.T0), tokens.random,
-                new NoOpGatewayLink(tokens.keyList()));
+                new NoOpGatewayLink(tokens));
         validator.trustIssuerKeys(tokens.keyList());
         return new BenchGate(dir, validator);
     }
