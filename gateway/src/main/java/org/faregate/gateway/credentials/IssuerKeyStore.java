@@ -45,6 +45,7 @@ public final class IssuerKeyStore {
 
     public static final Duration DEFAULT_PROPAGATION = Duration.ofDays(1);
     static final Duration RELOAD_AFTER = Duration.ofSeconds(5);
+    static final Duration RESIGN_AFTER = Duration.ofMinutes(1);
     private static final Logger logger = LoggerFactory.getLogger(IssuerKeyStore.class);
 
     /** One issuer key; its {@code toString} shows only the public key. */
@@ -87,10 +88,15 @@ public final class IssuerKeyStore {
     private record Loaded(List<IssuerKey> keys, Instant at) {
     }
 
+    /** The signed list as last published, with the keys it was made from. */
+    private record Published(IssuerKeyList list, List<IssuerKey> from, Instant at) {
+    }
+
     private final Database database;
     private final SecureRandom random;
     private final InstantSource clock;
     private volatile Loaded loaded;
+    private volatile Published published;
 
     private IssuerKeyStore(Database database, SecureRandom random, InstantSource clock) {
         this.database = database;
@@ -122,12 +128,38 @@ public final class IssuerKeyStore {
                 "no issuer key may sign at " + now + ": every key is pending or retired"));
     }
 
-    /** Every key gates should trust now (public halves, retirement dates), signed by each of them. */
+    /**
+     * Every key gates should trust now (public halves, retirement dates), signed by each of them. The signed list
+     * is reused until the keys change or it is {@link #RESIGN_AFTER} old: every gate polls it, and signing it
+     * for each poll cost about a millisecond of CPU per request.
+     */
     public IssuerKeyList publicKeys() {
         Instant now = clock.instant();
+        List<IssuerKey> keys = keys();
+        Published last = published;
+        if (last != null && fingerprint(last.from()).equals(fingerprint(keys))
+                && now.isBefore(last.at().plus(RESIGN_AFTER)) && !anyRetiredSince(keys, last.at(), now)) {
+            return last.list();
+        }
+        IssuerKeyList list = sign(keys, now);
+        published = new Published(list, keys, now);
+        return list;
+    }
+
+    /** What a published list depends on: each key's id, public key, start and retirement. */
+    private static List<String> fingerprint(List<IssuerKey> keys) {
+        return keys.stream().map(key -> key.id() + "/" + key.publicKeyHex() + "/" + key.signsFrom() + "/"
+                + key.retireAt().map(Instant::toString).orElse("")).toList();
+    }
+
+    private static boolean anyRetiredSince(List<IssuerKey> keys, Instant then, Instant now) {
+        return keys.stream().anyMatch(key -> !key.retiredAt(then) && key.retiredAt(now));
+    }
+
+    private static IssuerKeyList sign(List<IssuerKey> keys, Instant now) {
         List<IssuerKeyList.Entry> entries = new ArrayList<>();
         Map<KeyId, SigningKey> signers = new LinkedHashMap<>();
-        for (IssuerKey key : keys()) {
+        for (IssuerKey key : keys) {
             if (!key.retiredAt(now)) {
                 entries.add(new IssuerKeyList.Entry(key.id(), key.publicKeyHex(), key.retireAt().orElse(null)));
                 signers.put(key.id(), key.signingKey());

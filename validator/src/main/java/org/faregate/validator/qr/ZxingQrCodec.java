@@ -15,6 +15,7 @@ import com.google.zxing.qrcode.QRCodeReader;
 import com.google.zxing.qrcode.QRCodeWriter;
 import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -59,8 +60,8 @@ public final class ZxingQrCodec {
             DecodeHintType.TRY_HARDER, Boolean.TRUE,
             DecodeHintType.POSSIBLE_FORMATS, List.of(BarcodeFormat.QR_CODE));
     private static final int QUIET_ZONE_MODULES = 4;
-    private static final int WHITE = 0xFFFFFFFF;
-    private static final int BLACK = 0xFF000000;
+    private static final byte WHITE_GREY = (byte) 0xFF;
+    private static final byte BLACK_GREY = 0;
 
     private final List<ReadAttempt> attempts;
 
@@ -119,11 +120,15 @@ public final class ZxingQrCodec {
             throw new IllegalArgumentException("payload of " + payload.length() + " bytes does not fit a QR code", e);
         }
         int modules = matrix.getWidth();
-        BufferedImage image = new BufferedImage(modules * pixelsPerModule, modules * pixelsPerModule,
-                BufferedImage.TYPE_BYTE_BINARY);
-        for (int y = 0; y < image.getHeight(); y++) {
-            for (int x = 0; x < image.getWidth(); x++) {
-                image.setRGB(x, y, matrix.get(x / pixelsPerModule, y / pixelsPerModule) ? BLACK : WHITE);
+        int side = modules * pixelsPerModule;
+        // Grey bytes written straight into the raster: setRGB on a binary image goes through its colour
+        // model for every pixel, and was a third of the demo's CPU (riders' phones draw a code per tap).
+        BufferedImage image = new BufferedImage(side, side, BufferedImage.TYPE_BYTE_GRAY);
+        byte[] pixels = ((DataBufferByte) image.getRaster().getDataBuffer()).getData();
+        for (int y = 0; y < side; y++) {
+            int row = y * side;
+            for (int x = 0; x < side; x++) {
+                pixels[row + x] = matrix.get(x / pixelsPerModule, y / pixelsPerModule) ? BLACK_GREY : WHITE_GREY;
             }
         }
         return image;
