@@ -54,14 +54,19 @@ public interface DenyRegistry {
      * snapshot of the credentials denied as of that prefix.
      */
     default DenyListDelta changesSince(long version) {
+        return scanChangesSince(this, version);
+    }
+
+    /** {@link #changesSince} by reading every entry: the reference any faster implementation must match. */
+    static DenyListDelta scanChangesSince(DenyRegistry registry, long version) {
         if (version < 0) {
             throw new IllegalArgumentException("deny-list versions are not negative: " + version);
         }
-        Collection<DenyChange> all = entries();
+        Collection<DenyChange> all = registry.entries();
         long current = all.stream().mapToLong(DenyChange::version).max().orElse(0);
         boolean snapshot = version == 0 || version > current;
         long from = snapshot ? 0 : version;
-        long upTo = contiguousThrough(from);
+        long upTo = registry.contiguousThrough(from);
         List<DenyChange> changes = all.stream()
                 .filter(change -> change.version() <= upTo)
                 .filter(change -> snapshot ? change.denied() : change.version() > version)

@@ -3,6 +3,9 @@ package org.faregate.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import java.util.UUID;
 import org.faregate.protocol.CredentialId;
 import org.faregate.protocol.wire.DenyChange;
@@ -163,5 +166,33 @@ public abstract class DenyRegistryContract {
         registry.apply(change);
 
         assertThat(registry.find(id)).contains(change);
+    }
+
+    @Test
+    void everyAnswerMatchesTheReferenceScanWhileChangesArriveOutOfOrderAndTheMarkMoves() {
+        Random random = new Random(7);
+        List<CredentialId> ids = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            ids.add(credential());
+        }
+        List<DenyChange> heldBack = new ArrayList<>();
+        for (long version = 1; version <= 40; version++) {
+            DenyChange change = new DenyChange(ids.get(random.nextInt(ids.size())), random.nextBoolean(), version, "r");
+            if (version % 7 == 0) {
+                heldBack.add(change);
+            } else {
+                registry.apply(change);
+            }
+            if (version % 7 == 2 && !heldBack.isEmpty()) {
+                registry.apply(heldBack.remove(0));
+            }
+            if (version % 11 == 0) {
+                registry.markComplete(version - 4);
+            }
+            for (long since = 0; since <= version + 1; since++) {
+                assertThat(registry.changesSince(since)).as("since %d after version %d", since, version)
+                        .isEqualTo(DenyRegistry.scanChangesSince(registry, since));
+            }
+        }
     }
 }

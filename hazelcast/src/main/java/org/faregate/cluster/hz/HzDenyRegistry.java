@@ -3,6 +3,8 @@ package org.faregate.cluster.hz;
 import com.hazelcast.replicatedmap.ReplicatedMap;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -10,6 +12,7 @@ import java.util.Optional;
 import org.faregate.cluster.DenyRegistry;
 import org.faregate.protocol.CredentialId;
 import org.faregate.protocol.wire.DenyChange;
+import org.faregate.protocol.wire.DenyListDelta;
 
 /**
  * The deny list on a Hazelcast {@link ReplicatedMap}: every member holds a full copy and reads locally.
@@ -94,6 +97,39 @@ public final class HzDenyRegistry implements DenyRegistry {
     public Optional<DenyChange> find(CredentialId credentialId) {
         String key = credentialId.toString();
         return Optional.ofNullable(map.get(key)).map(value -> decode(key, value));
+    }
+
+    /**
+     * A gate at or above the completeness mark (the usual case: it polls every few seconds) is answered from the
+     * published-version log, reading only the entries of versions it has not seen, not every entry of the map.
+     * Snapshots, gates below the mark and a log entry removed under our feet (the mark moved) take the scan.
+     */
+    @Override
+    public DenyListDelta changesSince(long version) {
+        long mark = completeMark();
+        if (version == 0 || version < mark) {
+            return DenyRegistry.scanChangesSince(this, version);
+        }
+        long highest = Math.max(mark, published.keySet().stream().mapToLong(Long::longValue).max().orElse(0));
+        if (version > highest) {
+            return DenyRegistry.scanChangesSince(this, version);
+        }
+        long upTo = contiguousThrough(version);
+        Map<String, DenyChange> latest = new HashMap<>();
+        for (long v = version + 1; v <= upTo; v++) {
+            String credential = published.get(v);
+            String entry = credential == null ? null : map.get(credential);
+            if (entry == null) {
+                return DenyRegistry.scanChangesSince(this, version);
+            }
+            DenyChange change = decode(credential, entry);
+            if (change.version() > version && change.version() <= upTo) {
+                latest.put(credential, change);
+            }
+        }
+        List<DenyChange> changes = new ArrayList<>(latest.values());
+        changes.sort(Comparator.comparingLong(DenyChange::version));
+        return new DenyListDelta(version, upTo, false, changes);
     }
 
     @Override
