@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.faregate.protocol.GateId;
 import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.WireFormatException;
 import org.faregate.protocol.wire.WireJson;
@@ -54,6 +55,22 @@ public final class OperatorConsole {
             throw new IOException("the gateway refused to register gate " + gate.gateId() + " ("
                     + response.statusCode() + "): " + response.body());
         }
+    }
+
+    /**
+     * Revokes a gate's key (a stolen or replaced gate); its next batch is refused.
+     *
+     * @return false if no such gate is registered
+     */
+    public boolean revokeGate(GateId gate, String by) throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/v1/admin/gates/" + gate
+                        + "/revoke")).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"revokedBy\":\"" + by + "\"}")).build());
+        if (response.statusCode() != 200 && response.statusCode() != 404) {
+            throw new IOException("the gateway refused to revoke gate " + gate + " (" + response.statusCode()
+                    + "): " + response.body());
+        }
+        return response.statusCode() == 200;
     }
 
     /** The signed issuer key list, as an installer provisions it on a new gate. */

@@ -106,11 +106,16 @@ final class TestCity implements AutoCloseable {
         return new GateUnderTest(validator, network, identity);
     }
 
-    /** The gate's key pair from its data directory (made if new), registered with the gateway. */
+    /**
+     * The gate's key pair from its data directory (made if new), registered with the gateway. Tests share one
+     * gateway and each installs its gates afresh, so this is a gate replacement: the previous key is revoked.
+     */
     GateIdentity install(GateId gate, Path dataDir) {
         GateIdentity identity = GateIdentity.openOrCreate(gate, dataDir, random);
+        OperatorConsole operator = new OperatorConsole(gateway.baseUri());
         try {
-            new OperatorConsole(gateway.baseUri()).registerGate(identity, "test installer");
+            operator.revokeGate(gate, "test installer");
+            operator.registerGate(identity, "test installer");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
