@@ -29,6 +29,9 @@ import org.faregate.gateway.credentials.IssuerKeyStore;
 import org.faregate.gateway.deny.DenyRoutes;
 import org.faregate.gateway.deny.DenyService;
 import org.faregate.gateway.deny.SqlDenyList;
+import org.faregate.gateway.gates.GateAuthenticator;
+import org.faregate.gateway.gates.GateRegistry;
+import org.faregate.gateway.gates.GateRoutes;
 import org.faregate.gateway.http.HttpApi;
 import org.faregate.gateway.http.JsonExchange;
 import org.faregate.gateway.http.RateLimiter;
@@ -98,6 +101,7 @@ public final class Gateway implements AutoCloseable {
                     keys, config.credentials(), random, clock);
             GatewayMetrics metrics = new GatewayMetrics();
             metrics.denyList(denyService::feedVersion, denyService::entryCount);
+            GateRegistry gates = new GateRegistry(database, clock);
             TapIngest ingest = new TapIngest(database, accounts, ledger, balances, fareBook, denyService,
                     config.zone(), config.serviceDayCutover(), clock, metrics);
 
@@ -107,7 +111,8 @@ public final class Gateway implements AutoCloseable {
             JsonExchange exchange = new JsonExchange(new WireJson(), workers);
             var limiter = new RateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst(), System::nanoTime);
             var router = HttpApi.router(vertx, exchange, config.maxBodyBytes(), limiter, List.of(
-                    new IngestRoutes(ingest, exchange),
+                    new IngestRoutes(ingest, new GateAuthenticator(gates, clock), exchange, metrics),
+                    new GateRoutes(gates, exchange),
                     new AccountRoutes(accountService, exchange),
                     new CredentialRoutes(credentialService, exchange),
                     new DenyRoutes(denyService, keys, clock, exchange, metrics),

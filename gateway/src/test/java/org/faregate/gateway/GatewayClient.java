@@ -7,7 +7,15 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.faregate.gateway.gates.GateRoutes;
 import org.faregate.protocol.AccountId;
+import org.faregate.protocol.GateId;
+import org.faregate.protocol.auth.BatchSignature;
+import org.faregate.protocol.crypto.SigningKey;
 import org.faregate.protocol.crypto.VerifyingKey;
 import org.faregate.protocol.wire.Accounts;
 import org.faregate.protocol.wire.DenyListDelta;
@@ -25,6 +33,7 @@ public final class GatewayClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final Set<GateId> registered = ConcurrentHashMap.newKeySet();
 
     public GatewayClient(URI base) {
         this.base = base;
@@ -112,8 +121,42 @@ public final class GatewayClient {
                 .expect(201, Accounts.IssuedCredential.class);
     }
 
+    /** Signs the batch as its gate with the gate's test key, registering the gate first if needed. */
     public TapBatchAck send(TapBatch batch) {
-        return post("/v1/taps", batch).expect(200, TapBatchAck.class);
+        return postTaps(batch.gateId(), new String(JSON.write(batch), StandardCharsets.UTF_8))
+                .expect(200, TapBatchAck.class);
+    }
+
+    /** Posts {@code json} to {@code /v1/taps} signed by {@code gate} (registered first with its test key). */
+    public Reply postTaps(GateId gate, String json) {
+        SigningKey key = TestGates.key(gate);
+        if (registered.add(gate)) {
+            Reply registration = registerGate(gate, key.verifyingKey());
+            if (registration.status() != 200 && registration.status() != 201) {
+                throw new AssertionError("cannot register test gate " + gate + ": " + registration.text());
+            }
+        }
+        byte[] body = json.getBytes(StandardCharsets.UTF_8);
+        return postSignedTaps(body, BatchSignature.sign(key, gate, Instant.now(), body));
+    }
+
+    /** Posts raw bytes to {@code /v1/taps} with the given signature headers, as they are. */
+    public Reply postSignedTaps(byte[] body, BatchSignature signature) {
+        return postTaps(body, Map.of(BatchSignature.GATE_HEADER, signature.gateId().value(),
+                BatchSignature.TIME_HEADER, signature.timeHeader(),
+                BatchSignature.SIGNATURE_HEADER, signature.signatureHeader()));
+    }
+
+    /** Posts raw bytes to {@code /v1/taps} with exactly these extra headers. */
+    public Reply postTaps(byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve("/v1/taps"))
+                .header("content-type", "application/json");
+        headers.forEach(request::header);
+        return send(request.POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    public Reply registerGate(GateId gate, VerifyingKey key) {
+        return post("/v1/admin/gates", new GateRoutes.RegisterRequest(gate.value(), key.compressed().toHex(), "test"));
     }
 
     public DenyListDelta denyList(long since) {

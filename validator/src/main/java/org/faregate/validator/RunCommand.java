@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ import org.faregate.validator.decision.TapDecision;
 import org.faregate.validator.gate.ConsoleGate;
 import org.faregate.validator.gate.Gate;
 import org.faregate.validator.journal.JournalException;
+import org.faregate.validator.link.GateIdentity;
 import org.faregate.validator.link.HttpGatewayLink;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -104,8 +106,16 @@ final class RunCommand {
             thread.setDaemon(true);
             return thread;
         });
+        GateIdentity identity;
+        try {
+            identity = GateIdentity.openOrCreate(config.gateId(), config.dataDir(), new SecureRandom());
+        } catch (UncheckedIOException e) {
+            err.println("run: " + e.getMessage());
+            return 3;
+        }
+        out.println(KeyCommand.registration(identity));
         try (Validator validator = Validator.open(config, clock, new SecureRandom(),
-                new HttpGatewayLink(gateway))) {
+                new HttpGatewayLink(gateway, identity))) {
             if (provisionedKeys != null) {
                 validator.trustIssuerKeys(provisionedKeys);
             }

@@ -16,12 +16,17 @@ public final class ValidatorMain {
                   replay or pass-back state). FILE is the issuer key list as served by GET /v1/issuer-keys;
                   --at is the gate time to check at (default: now), e.g. 2025-06-01T08:00:00Z.
                   Exit status: 0 accepted, 1 refused, 2 usage error or unreadable image.
+              faregate-validator key --gate ID --data DIR
+                  Print the gate's public key as the body of its registration (POST /v1/admin/gates),
+                  making the gate's key pair in DIR first if there is none. The gateway refuses the taps of
+                  a gate that is not registered.
               faregate-validator run --gateway URL --gate ID --station ID --direction entry|exit|board --data DIR
                                      [--keys FILE] [--sync-seconds N] [--route ID] [--language TAG]
                                      [--nfc all|NAMES]
                   Run a gate: read scanner lines (FG1:...) from stdin, print what the gate does for each
                   (open or refuse, then show the rider text), journal every tap in DIR and sync with the
-                  gateway every N seconds (default 5).
+                  gateway every N seconds (default 5). Batches are signed with the gate's key (see key);
+                  the first start makes it and prints it.
                   --keys trusts an issuer key list before the first sync (offline provisioning).
                   --route names the GTFS route of a validate-on-board reader (a bus); its taps carry it.
                   --language is the rider display's language tag: en (default) or zh-Hans; others show English.
@@ -46,6 +51,8 @@ public final class ValidatorMain {
         switch (args[0]) {
             case "check-qr":
                 return new CheckQrCommand(out, err, clock).run(rest);
+            case "key":
+                return new KeyCommand(out, err).run(rest);
             case "run":
                 return new RunCommand(in, out, err, clock).run(rest);
             case "help":

@@ -108,13 +108,31 @@ class ValidatorMainTest {
         int status = runGate(freshScannerLine() + "\n\nFG1:!!\n");
 
         assertThat(status).isZero();
-        assertThat(stdout().lines().toList()).hasSize(6);
+        assertThat(stdout().lines().toList()).hasSize(7);
         assertThat(stdout().lines().findFirst()).hasValueSatisfying(first -> assertThat(first)
+                .startsWith("gate key: POST /v1/admin/gates {\"gateId\":\"S01-IN-1\",\"publicKey\":\"0"));
+        assertThat(stdout().lines().skip(1).findFirst()).hasValueSatisfying(second -> assertThat(second)
                 .startsWith("ready: gate S01-IN-1").endsWith("(gateway not reached: deciding offline)"));
         assertThat(stdout()).contains("open accepted tap=").contains("show \"Go ahead\"")
                 .contains("refuse malformed_token tap=").contains("stopped: 2 taps pending")
                 .doesNotContain("unknown_key");
         assertThat(dir.resolve("gate").resolve("issuer-keys.json")).exists();
+    }
+
+    @Test
+    void keyPrintsTheRegistrationOfTheKeyTheGateSignsWith() {
+        runGate("");
+        String printedByRun = stdout().lines().findFirst().orElseThrow();
+        out.reset();
+
+        int status = ValidatorMain.run(new String[] {"key", "--gate", "S01-IN-1", "--data",
+                dir.resolve("gate").toString()}, new ByteArrayInputStream(new byte[0]),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
+                InstantSource.fixed(T0));
+
+        assertThat(status).isZero();
+        assertThat(stdout().trim()).isEqualTo(printedByRun);
+        assertThat(printedByRun).doesNotContain(org.faregate.validator.link.GateIdentity.FILE);
     }
 
     @Test

@@ -9,6 +9,8 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Objects;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.faregate.gateway.Refusal;
 import org.faregate.gateway.RefusedException;
 import org.faregate.protocol.AccountId;
@@ -39,12 +41,22 @@ public final class JsonExchange {
 
     /** Decodes the body, or throws the given refusal with the path of the offending field. */
     public <T> T body(RoutingContext context, Class<T> type, Refusal refusal) {
+        return read(bodyBytes(context, type, refusal), type, refusal);
+    }
+
+    /** The raw body, or the given refusal when it is empty. */
+    public byte[] bodyBytes(RoutingContext context, Class<?> type, Refusal refusal) {
         Buffer body = context.body().buffer();
         if (body == null || body.length() == 0) {
             throw new RefusedException(refusal, "request body is empty; expected a " + type.getSimpleName());
         }
+        return body.getBytes();
+    }
+
+    /** Decodes body bytes already taken from a request (e.g. after checking their signature). */
+    public <T> T read(byte[] body, Class<T> type, Refusal refusal) {
         try {
-            T value = json.read(body.getBytes(), type);
+            T value = json.read(body, type);
             if (value == null) {
                 throw new RefusedException(refusal, "request body is null; expected a " + type.getSimpleName());
             }
@@ -58,6 +70,16 @@ public final class JsonExchange {
     public <T> void respond(RoutingContext context, int status, Callable<T> work) {
         workers.executeBlocking(work, false)
                 .onSuccess(result -> send(context, status, result))
+                .onFailure(context::fail);
+    }
+
+    /**
+     * Runs blocking work on the worker pool and answers with the status its result calls for (201 created,
+     * 200 found as it was) and the body taken from the result.
+     */
+    public <T> void respond(RoutingContext context, ToIntFunction<T> status, Function<T, ?> body, Callable<T> work) {
+        workers.executeBlocking(work, false)
+                .onSuccess(result -> send(context, status.applyAsInt(result), body.apply(result)))
                 .onFailure(context::fail);
     }
 

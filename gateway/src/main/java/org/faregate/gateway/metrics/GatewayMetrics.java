@@ -24,6 +24,8 @@ public final class GatewayMetrics {
     private final Metrics registry = new Metrics();
     private final Metrics.Counter batches = registry.counter("faregate_tap_batches_total",
             "Tap batches committed and acknowledged");
+    private final Metrics.Counter batchesRefused = registry.counter("faregate_tap_batches_refused_total",
+            "Tap batches refused: unsigned, unknown or revoked gate, bad signature, another gate's taps, malformed");
     private final Metrics.Counter tapsReceived = registry.counter("faregate_taps_received_total",
             "Taps received in committed batches, resends included");
     private final Metrics.Counter tapsStored = registry.counter("faregate_taps_stored_total",
@@ -51,6 +53,10 @@ public final class GatewayMetrics {
         tapsStored.add(stored);
         batchSeconds.observeNanos(nanos);
         gateLastBatch.set(gate.value(), at.getEpochSecond());
+    }
+
+    public void batchRefused() {
+        batchesRefused.increment();
     }
 
     public void tapDelay(Duration delay) {

@@ -106,3 +106,15 @@ alter table fare_rules add column if not exists effective_from timestamp with ti
 alter table fare_rules add column if not exists format varchar(16) default 'config' not null;
 update fare_rules set effective_from = uploaded_at where effective_from is null;
 create index if not exists fare_rules_by_effective_time on fare_rules (effective_from, version);
+
+-- Gates allowed to deliver taps. Each gate signs every batch with its private key; the public half is
+-- registered here by an operator (docs/token-format.md, "Signed tap batches"). A revoked gate's batches are
+-- refused from revoked_at on; registering a new key for it clears the revocation.
+create table if not exists gates (
+    gate_id varchar(64) primary key,
+    public_key varchar(66) not null,
+    registered_at timestamp with time zone not null,
+    registered_by varchar(128) not null,
+    revoked_at timestamp with time zone,
+    revoked_by varchar(128)
+);

@@ -3,6 +3,7 @@ package org.faregate.gateway.http;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.faregate.gateway.GatewayClient;
+import org.faregate.protocol.GateId;
 import org.faregate.gateway.SharedGateway;
 import org.faregate.protocol.wire.ErrorBody;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ class HttpErrorsTest {
     void batchWithABadTapIdIsRefusedNamingTheField() {
         String body = "{\"gateId\":\"G1\",\"taps\":[" + TAP.formatted("not-a-uuid", "qr") + "]}";
 
-        GatewayClient.Reply reply = client.postJson("/v1/taps", body);
+        GatewayClient.Reply reply = client.postTaps(GateId.of("G1"), body);
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.error().code()).isEqualTo("malformed_batch");
@@ -37,7 +38,7 @@ class HttpErrorsTest {
         String good = TAP.formatted("6f1c1f4e-6d0b-4c43-9d57-1f0a3c2b9e10", "qr");
         String bad = TAP.formatted("6f1c1f4e-6d0b-4c43-9d57-1f0a3c2b9e11", "smoke");
 
-        GatewayClient.Reply reply = client.postJson("/v1/taps", "{\"gateId\":\"G1\",\"taps\":[" + good + "," + bad + "]}");
+        GatewayClient.Reply reply = client.postTaps(GateId.of("G1"), "{\"gateId\":\"G1\",\"taps\":[" + good + "," + bad + "]}");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.error().code()).isEqualTo("malformed_batch");
@@ -46,7 +47,7 @@ class HttpErrorsTest {
 
     @Test
     void notJsonAtAllIsAMalformedBatch() {
-        GatewayClient.Reply reply = client.postJson("/v1/taps", "{taps:");
+        GatewayClient.Reply reply = client.postTaps(GateId.of("G1"), "{taps:");
 
         assertThat(reply.status()).isEqualTo(400);
         assertThat(reply.error().code()).isEqualTo("malformed_batch");
@@ -86,7 +87,7 @@ class HttpErrorsTest {
 
     @Test
     void bodyOverTheLimitIsRefused() {
-        GatewayClient.Reply reply = client.postJson("/v1/taps", "[" + " ".repeat(2 * 1024 * 1024) + "]");
+        GatewayClient.Reply reply = client.postTaps(GateId.of("G1"), "[" + " ".repeat(2 * 1024 * 1024) + "]");
 
         assertThat(reply.status()).isEqualTo(413);
         assertThat(reply.error().code()).isEqualTo("body_too_large");

@@ -34,7 +34,7 @@ import org.faregate.simulator.report.SimTap;
 import org.faregate.validator.Validator;
 import org.faregate.validator.ValidatorConfig;
 import org.faregate.validator.decision.TapDecision;
-import org.faregate.validator.link.GatewayException;
+import org.faregate.validator.link.GateIdentity;
 import org.faregate.validator.link.HttpGatewayLink;
 
 /**
@@ -58,6 +58,7 @@ public final class CitySimulation {
     private final SecureRandom random;
     private final SimClock clock;
     private final RiderApp app;
+    private final OperatorConsole operator;
     private final VirtualTerminals terminals = new VirtualTerminals();
     private final CardTerminals cardTerminals;
     private final Map<String, Gate> entryGates = new LinkedHashMap<>();
@@ -87,6 +88,7 @@ public final class CitySimulation {
         this.random = random;
         this.clock = new SimClock(start());
         this.app = new RiderApp(gateway);
+        this.operator = new OperatorConsole(gateway);
         this.cardTerminals = terminals.terminalFactory().terminals();
     }
 
@@ -230,26 +232,27 @@ public final class CitySimulation {
 
     // --- set-up ------------------------------------------------------------------------------------
 
-    /** Installs every gate with the issuer keys of the day, as a technician would; later keys come signed. */
+    /**
+     * Installs every gate as a technician would: the issuer keys of the day on the gate (later keys come signed),
+     * and the gate's own public key, made on its first start, registered with the gateway.
+     */
     private void openGates() throws IOException {
-        IssuerKeyList installed;
-        try {
-            installed = new HttpGatewayLink(gateway).fetchIssuerKeys();
-        } catch (GatewayException e) {
-            throw new IOException("cannot fetch the issuer keys to install the gates: " + e.getMessage(), e);
-        }
+        IssuerKeyList installed = operator.issuerKeys();
         for (Station station : plan.stations()) {
             entryGates.put(station.id(), openGate(station, station.entryGate(), Direction.ENTRY, installed));
             exitGates.put(station.id(), openGate(station, station.exitGate(), Direction.EXIT, installed));
         }
     }
 
-    private Gate openGate(Station station, String gateId, Direction direction, IssuerKeyList installed) {
+    private Gate openGate(Station station, String gateId, Direction direction, IssuerKeyList installed)
+            throws IOException {
         String terminalName = gateId + " reader";
         terminals.addTerminal(terminalName);
-        FlakyLink network = new FlakyLink(new HttpGatewayLink(gateway), gateway);
         ValidatorConfig config = ValidatorConfig.of(GateId.of(gateId), StationId.of(station.id()), direction,
                 dataDir.resolve("gates").resolve(gateId));
+        GateIdentity identity = GateIdentity.openOrCreate(config.gateId(), config.dataDir(), random);
+        operator.registerGate(identity, "installer");
+        FlakyLink network = new FlakyLink(new HttpGatewayLink(gateway, identity), gateway);
         Validator validator = Validator.open(config, clock, random, network);
         validator.trustIssuerKeys(installed);
         return new Gate(validator, terminalName, network);

@@ -12,8 +12,16 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
+import org.faregate.protocol.GateId;
+import org.faregate.protocol.wire.IssuerKeyList;
+import org.faregate.protocol.wire.WireFormatException;
+import org.faregate.protocol.wire.WireJson;
+import org.faregate.validator.link.GateIdentity;
 
-/** What the city's operator does at the gateway's admin API: publish a GTFS-Fares v2 feed as a zip. */
+/**
+ * What the city's operator does at the gateway's admin API: publish a GTFS-Fares v2 feed as a zip, register a
+ * newly installed gate's public key, and fetch the issuer keys an installer puts on a gate.
+ */
 public final class OperatorConsole {
 
     private final URI base;
@@ -28,18 +36,64 @@ public final class OperatorConsole {
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/admin/fare-rules?effectiveFrom=" + effectiveFrom))
                 .header("Content-Type", "application/zip").timeout(Duration.ofSeconds(30))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(zip(feed))).build();
-        HttpResponse<String> response;
-        try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IOException("interrupted", e);
-        }
+        HttpResponse<String> response = send(request);
         if (response.statusCode() != 200) {
             throw new IOException("the gateway refused the city's fares (" + response.statusCode() + "): "
                     + response.body());
         }
         return response.body();
+    }
+
+    /** Registers a gate's public key, as an installer does once the gate has made its key pair. */
+    public void registerGate(GateIdentity gate, String by) throws IOException {
+        String body = "{\"gateId\":\"" + gate.gateId() + "\",\"publicKey\":\"" + gate.publicKeyHex()
+                + "\",\"registeredBy\":\"" + by + "\"}";
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/v1/admin/gates"))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        if (response.statusCode() != 201 && response.statusCode() != 200) {
+            throw new IOException("the gateway refused to register gate " + gate.gateId() + " ("
+                    + response.statusCode() + "): " + response.body());
+        }
+    }
+
+    /**
+     * Revokes a gate's key (a stolen or replaced gate); its next batch is refused.
+     *
+     * @return false if no such gate is registered
+     */
+    public boolean revokeGate(GateId gate, String by) throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/v1/admin/gates/" + gate
+                        + "/revoke")).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"revokedBy\":\"" + by + "\"}")).build());
+        if (response.statusCode() != 200 && response.statusCode() != 404) {
+            throw new IOException("the gateway refused to revoke gate " + gate + " (" + response.statusCode()
+                    + "): " + response.body());
+        }
+        return response.statusCode() == 200;
+    }
+
+    /** The signed issuer key list, as an installer provisions it on a new gate. */
+    public IssuerKeyList issuerKeys() throws IOException {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/v1/issuer-keys"))
+                .timeout(Duration.ofSeconds(30)).GET().build());
+        if (response.statusCode() != 200) {
+            throw new IOException("cannot fetch the issuer keys (" + response.statusCode() + "): " + response.body());
+        }
+        try {
+            return new WireJson().read(response.body().getBytes(StandardCharsets.UTF_8), IssuerKeyList.class);
+        } catch (WireFormatException e) {
+            throw new IOException("unreadable issuer key list: " + e.getMessage(), e);
+        }
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws IOException {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     static byte[] zip(Map<String, String> files) throws IOException {

@@ -2,6 +2,7 @@ package org.faregate.simulator.load;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -12,7 +13,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,16 +32,19 @@ import org.faregate.protocol.GateId;
 import org.faregate.protocol.Reason;
 import org.faregate.protocol.StationId;
 import org.faregate.protocol.TapId;
+import org.faregate.protocol.crypto.SigningKey;
 import org.faregate.protocol.wire.TapBatch;
 import org.faregate.protocol.wire.TapBatchAck;
 import org.faregate.protocol.wire.TapRecord;
 import org.faregate.simulator.city.CityPlan;
+import org.faregate.simulator.city.OperatorConsole;
 import org.faregate.simulator.city.RiderApp;
 import org.faregate.simulator.city.Station;
 import org.faregate.simulator.report.KnownTap;
 import org.faregate.simulator.report.LedgerCheck;
 import org.faregate.simulator.report.Percentiles;
 import org.faregate.simulator.report.Verification;
+import org.faregate.validator.link.GateIdentity;
 import org.faregate.validator.link.GatewayException;
 import org.faregate.validator.link.HttpGatewayLink;
 
@@ -88,7 +94,8 @@ public final class IngestLoad {
             out.printf("load     %,d taps of %,d accounts in %d gate streams, batches of %d, %d senders%n",
                     options.taps(), accounts.size(), streams.size(), options.batchSize(), options.senders());
             long started = System.nanoTime();
-            long[] latencies = send(gateway, streams, options);
+            Map<GateId, GateIdentity> gates = installGates(new OperatorConsole(gateway.baseUri()), streams);
+            long[] latencies = send(gateway, gates, streams, options);
             long nanos = System.nanoTime() - started;
             Verification verification;
             try (Connection db = gateway.dataSource().getConnection()) {
@@ -127,8 +134,24 @@ public final class IngestLoad {
         }
     }
 
+    /** Every stream's gate gets a key pair, registered with the gateway as an installer would. */
+    private static Map<GateId, GateIdentity> installGates(OperatorConsole operator, List<List<TapRecord>> streams)
+            throws IOException {
+        SecureRandom random = new SecureRandom();
+        Map<GateId, GateIdentity> gates = new HashMap<>();
+        for (List<TapRecord> stream : streams) {
+            if (!stream.isEmpty() && !gates.containsKey(stream.get(0).gateId())) {
+                GateIdentity gate = new GateIdentity(stream.get(0).gateId(), SigningKey.generate(random));
+                operator.registerGate(gate, "ingest-load");
+                gates.put(gate.gateId(), gate);
+            }
+        }
+        return gates;
+    }
+
     /** Each sender sends its streams' batches in order; returns every batch's acknowledgement latency. */
-    private static long[] send(Gateway gateway, List<List<TapRecord>> streams, Options options) throws IOException {
+    private static long[] send(Gateway gateway, Map<GateId, GateIdentity> gates, List<List<TapRecord>> streams,
+                               Options options) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(options.senders());
         try {
             List<Future<List<Long>>> senders = new ArrayList<>();
@@ -137,7 +160,7 @@ public final class IngestLoad {
                 for (int g = s; g < streams.size(); g += options.senders()) {
                     mine.add(streams.get(g));
                 }
-                senders.add(pool.submit(() -> sendAll(new HttpGatewayLink(gateway.baseUri()), mine, options.batchSize())));
+                senders.add(pool.submit(() -> sendAll(gateway.baseUri(), gates, mine, options.batchSize())));
             }
             List<Long> all = new ArrayList<>();
             for (Future<List<Long>> sender : senders) {
@@ -151,8 +174,9 @@ public final class IngestLoad {
         }
     }
 
-    private static List<Long> sendAll(HttpGatewayLink link, List<List<TapRecord>> streams, int batchSize)
-            throws GatewayException {
+    private static List<Long> sendAll(URI gateway, Map<GateId, GateIdentity> gates, List<List<TapRecord>> streams,
+                                      int batchSize) throws GatewayException {
+        Map<GateId, HttpGatewayLink> links = new HashMap<>();
         List<Long> latencies = new ArrayList<>();
         int longest = streams.stream().mapToInt(List::size).max().orElse(0);
         for (int from = 0; from < longest; from += batchSize) {
@@ -162,7 +186,9 @@ public final class IngestLoad {
                 }
                 List<TapRecord> taps = stream.subList(from, Math.min(stream.size(), from + batchSize));
                 long started = System.nanoTime();
-                TapBatchAck ack = link.sendTaps(new TapBatch(taps.get(0).gateId(), taps));
+                GateId gate = taps.get(0).gateId();
+                HttpGatewayLink link = links.computeIfAbsent(gate, id -> new HttpGatewayLink(gateway, gates.get(id)));
+                TapBatchAck ack = link.sendTaps(new TapBatch(gate, taps));
                 latencies.add(System.nanoTime() - started);
                 if (ack.committed().size() != taps.size()) {
                     throw new IllegalStateException("gateway committed " + ack.committed().size() + " of "

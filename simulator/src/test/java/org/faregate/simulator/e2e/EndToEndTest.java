@@ -138,7 +138,7 @@ class EndToEndTest {
             TapRecord again = new TapRecord(entry.tapId(), in.validator().config().gateId(),
                     in.validator().config().stationId(), Direction.ENTRY, entry.at(), "qr", entry.credentialId(),
                     entry.accountId(), entry.reason());
-            HttpGatewayLink link = new HttpGatewayLink(city.base());
+            HttpGatewayLink link = new HttpGatewayLink(city.base(), in.identity());
             TapBatchAck ack = link.sendTaps(new TapBatch(in.validator().config().gateId(), List.of(again, again)));
 
             assertThat(ack.committed()).contains(entry.tapId());

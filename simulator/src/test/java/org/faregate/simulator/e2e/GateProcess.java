@@ -20,6 +20,7 @@ import org.faregate.protocol.wire.WireJson;
 import org.faregate.validator.Validator;
 import org.faregate.validator.ValidatorConfig;
 import org.faregate.validator.decision.TapDecision;
+import org.faregate.validator.link.GateIdentity;
 import org.faregate.validator.link.HttpGatewayLink;
 
 /**
@@ -38,8 +39,9 @@ public final class GateProcess {
         Credential credential = Credential.parse(HexFormat.of().parseHex(args[2]));
         SigningKey device = SigningKey.fromScalar(Bytes.parseHex(args[3]));
         ValidatorConfig config = ValidatorConfig.of(GateId.of("K01-OUT-1"), StationId.of("S01"), Direction.EXIT, dataDir);
+        GateIdentity identity = GateIdentity.openOrCreate(config.gateId(), dataDir, new SecureRandom());
         Validator gate = Validator.open(config, InstantSource.system(), new SecureRandom(),
-                new HttpGatewayLink(URI.create("http://127.0.0.1:9")));
+                new HttpGatewayLink(URI.create("http://127.0.0.1:9"), identity));
         gate.trustIssuerKeys(keys);
         PrintStream out = new PrintStream(System.out, true, StandardCharsets.US_ASCII);
         out.println("READY");

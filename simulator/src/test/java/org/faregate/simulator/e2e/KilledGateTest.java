@@ -25,6 +25,7 @@ import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.validator.SyncReport;
 import org.faregate.validator.Validator;
 import org.faregate.validator.ValidatorConfig;
+import org.faregate.validator.link.GateIdentity;
 import org.faregate.validator.link.HttpGatewayLink;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,8 +73,10 @@ class KilledGateTest {
 
             ValidatorConfig config = ValidatorConfig.of(GateId.of("K01-OUT-1"), StationId.of("S01"),
                     Direction.EXIT, gateDir);
+            // Installed after the fact: the key the killed process made on its first start signs the resend.
+            GateIdentity identity = city.install(config.gateId(), gateDir);
             try (Validator reopened = Validator.open(config, InstantSource.system(), new SecureRandom(),
-                    new HttpGatewayLink(city.base()))) {
+                    new HttpGatewayLink(city.base(), identity))) {
                 assertThat(reopened.pendingTaps()).isGreaterThanOrEqualTo(decided.size());
                 SyncReport report = reopened.sync();
                 assertThat(report.failures()).isEmpty();

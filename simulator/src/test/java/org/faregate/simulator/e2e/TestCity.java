@@ -34,6 +34,8 @@ import org.faregate.simulator.city.RiderPlan;
 import org.faregate.simulator.city.SimClock;
 import org.faregate.validator.Validator;
 import org.faregate.validator.ValidatorConfig;
+import org.faregate.simulator.city.OperatorConsole;
+import org.faregate.validator.link.GateIdentity;
 import org.faregate.validator.link.HttpGatewayLink;
 
 /**
@@ -91,7 +93,8 @@ final class TestCity implements AutoCloseable {
     /** A gate whose network the test controls, with the issuer keys and deny list fetched once. */
     GateUnderTest gate(Path dir, String station, Direction direction) {
         String gateId = station + (direction == Direction.ENTRY ? "-IN-" : "-OUT-") + "1";
-        FlakyLink network = new FlakyLink(new HttpGatewayLink(gateway.baseUri()), gateway.baseUri());
+        GateIdentity identity = install(GateId.of(gateId), dir.resolve(gateId));
+        FlakyLink network = new FlakyLink(new HttpGatewayLink(gateway.baseUri(), identity), gateway.baseUri());
         Validator validator = Validator.open(ValidatorConfig.of(GateId.of(gateId), StationId.of(station), direction,
                 dir.resolve(gateId)), clock, random, network);
         try {
@@ -100,10 +103,26 @@ final class TestCity implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         validator.sync();
-        return new GateUnderTest(validator, network);
+        return new GateUnderTest(validator, network, identity);
     }
 
-    record GateUnderTest(Validator validator, FlakyLink network) implements AutoCloseable {
+    /**
+     * The gate's key pair from its data directory (made if new), registered with the gateway. Tests share one
+     * gateway and each installs its gates afresh, so this is a gate replacement: the previous key is revoked.
+     */
+    GateIdentity install(GateId gate, Path dataDir) {
+        GateIdentity identity = GateIdentity.openOrCreate(gate, dataDir, random);
+        OperatorConsole operator = new OperatorConsole(gateway.baseUri());
+        try {
+            operator.revokeGate(gate, "test installer");
+            operator.registerGate(identity, "test installer");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return identity;
+    }
+
+    record GateUnderTest(Validator validator, FlakyLink network, GateIdentity identity) implements AutoCloseable {
         @Override
         public void close() {
             validator.close();

@@ -8,7 +8,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.InstantSource;
 import java.util.Objects;
+import org.faregate.protocol.auth.BatchSignature;
 import org.faregate.protocol.feed.DenyListCodec;
 import org.faregate.protocol.feed.FeedException;
 import org.faregate.protocol.feed.DenyFeedSink;
@@ -33,16 +35,26 @@ public final class HttpGatewayLink implements GatewayLink {
     private static final Logger logger = LoggerFactory.getLogger(HttpGatewayLink.class);
 
     private final URI base;
+    private final GateIdentity identity;
+    private final InstantSource clock;
     private final Duration requestTimeout;
     private final HttpClient client;
     private final WireJson json = new WireJson();
 
-    public HttpGatewayLink(URI base) {
-        this(base, DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
+    /** A link for {@code identity}'s gate; batches are signed with its key at the system clock's time. */
+    public HttpGatewayLink(URI base, GateIdentity identity) {
+        this(base, identity, InstantSource.system(), DEFAULT_CONNECT_TIMEOUT, DEFAULT_REQUEST_TIMEOUT);
     }
 
-    public HttpGatewayLink(URI base, Duration connectTimeout, Duration requestTimeout) {
+    /**
+     * {@code clock} dates the batch signatures: the gateway refuses one far from its own time, so it is the
+     * machine's real clock, not a simulated one.
+     */
+    public HttpGatewayLink(URI base, GateIdentity identity, InstantSource clock, Duration connectTimeout,
+                           Duration requestTimeout) {
         Objects.requireNonNull(base, "base");
+        this.identity = Objects.requireNonNull(identity, "identity");
+        this.clock = Objects.requireNonNull(clock, "clock");
         String text = base.toString();
         this.base = URI.create(text.endsWith("/") ? text : text + "/");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout");
@@ -50,11 +62,21 @@ public final class HttpGatewayLink implements GatewayLink {
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
+    /** Sends the batch signed over the exact body bytes (docs/token-format.md, "Signed tap batches"). */
     @Override
     public TapBatchAck sendTaps(TapBatch batch) throws GatewayException {
+        if (!batch.gateId().equals(identity.gateId())) {
+            throw new IllegalArgumentException("this link signs for gate " + identity.gateId() + ", not for "
+                    + batch.gateId());
+        }
         URI uri = base.resolve("v1/taps");
+        byte[] body = json.write(batch);
+        BatchSignature signature = BatchSignature.sign(identity.signingKey(), identity.gateId(), clock.instant(), body);
         HttpRequest request = request(uri).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.write(batch))).build();
+                .header(BatchSignature.GATE_HEADER, identity.gateId().value())
+                .header(BatchSignature.TIME_HEADER, signature.timeHeader())
+                .header(BatchSignature.SIGNATURE_HEADER, signature.signatureHeader())
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
         return exchange(request, TapBatchAck.class);
     }
 

@@ -1,6 +1,7 @@
 package org.faregate.validator.link;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpExchange;
@@ -36,6 +37,7 @@ import org.faregate.protocol.wire.TapBatch;
 import org.faregate.protocol.wire.TapBatchAck;
 import org.faregate.protocol.wire.TapRecord;
 import org.faregate.protocol.wire.WireJson;
+import org.faregate.protocol.auth.BatchSignature;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,7 +47,11 @@ class HttpGatewayLinkTest {
     private static final SigningKey FEED_KEY = SigningKey.generate(new SecureRandom());
     private static final Instant FEED_TIME = Instant.parse("2026-11-25T08:00:00Z");
     private final WireJson json = new WireJson();
+    private static final GateIdentity GATE = new GateIdentity(GateId.of("G1"), SigningKey.generate(new SecureRandom()));
+    private static final Instant SENT_AT = Instant.parse("2026-11-25T09:15:00.123Z");
     private final AtomicReference<String> lastRequest = new AtomicReference<>();
+    private final AtomicReference<byte[]> lastBody = new AtomicReference<>();
+    private final AtomicReference<BatchSignature> lastSignature = new AtomicReference<>();
     private HttpServer server;
     private HttpGatewayLink link;
 
@@ -53,7 +59,12 @@ class HttpGatewayLinkTest {
     void start() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/v1/taps", exchange -> {
-            TapBatch batch = readBatch(exchange);
+            byte[] body = exchange.getRequestBody().readAllBytes();
+            lastBody.set(body);
+            lastSignature.set(BatchSignature.parse(exchange.getRequestHeaders().getFirst(BatchSignature.GATE_HEADER),
+                    exchange.getRequestHeaders().getFirst(BatchSignature.TIME_HEADER),
+                    exchange.getRequestHeaders().getFirst(BatchSignature.SIGNATURE_HEADER)));
+            TapBatch batch = readBatch(body);
             lastRequest.set(exchange.getRequestMethod() + " " + exchange.getRequestURI());
             respond(exchange, 200, json.write(new TapBatchAck(
                     batch.taps().stream().map(TapRecord::tapId).toList(), List.of())));
@@ -76,8 +87,8 @@ class HttpGatewayLinkTest {
         server.createContext("/v1/issuer-keys", exchange -> respond(exchange, 503,
                 "{\"code\":\"unavailable\",\"message\":\"database down\"}".getBytes(StandardCharsets.UTF_8)));
         server.start();
-        link = new HttpGatewayLink(URI.create("http://127.0.0.1:" + server.getAddress().getPort()),
-                Duration.ofSeconds(2), Duration.ofSeconds(5));
+        link = new HttpGatewayLink(URI.create("http://127.0.0.1:" + server.getAddress().getPort()), GATE,
+                () -> SENT_AT, Duration.ofSeconds(2), Duration.ofSeconds(5));
     }
 
     @AfterEach
@@ -85,9 +96,9 @@ class HttpGatewayLinkTest {
         server.stop(0);
     }
 
-    private TapBatch readBatch(HttpExchange exchange) throws IOException {
+    private TapBatch readBatch(byte[] body) throws IOException {
         try {
-            return json.read(exchange.getRequestBody().readAllBytes(), TapBatch.class);
+            return json.read(body, TapBatch.class);
         } catch (org.faregate.protocol.wire.WireFormatException e) {
             throw new IOException(e);
         }
@@ -109,6 +120,33 @@ class HttpGatewayLinkTest {
 
         assertThat(ack.committed()).containsExactly(tap.tapId());
         assertThat(lastRequest.get()).isEqualTo("POST /v1/taps");
+    }
+
+    @Test
+    void everyBatchCarriesTheGatesSignatureOverTheExactBodySent() throws Exception {
+        TapRecord tap = new TapRecord(TapId.random(new SecureRandom()), GateId.of("G1"), StationId.of("S01"),
+                Direction.ENTRY, Instant.parse("2026-11-25T09:14:00Z"), "nfc", null, null, Reason.CARD_ERROR);
+
+        link.sendTaps(new TapBatch(GateId.of("G1"), List.of(tap)));
+
+        BatchSignature signature = lastSignature.get();
+        assertThat(signature.gateId()).isEqualTo(GateId.of("G1"));
+        assertThat(signature.signedAt()).isEqualTo(SENT_AT);
+        assertThatCode(() -> signature.verify(GATE.publicKey(), lastBody.get())).doesNotThrowAnyException();
+        byte[] altered = lastBody.get().clone();
+        altered[altered.length - 2] ^= 1;
+        assertThatThrownBy(() -> signature.verify(GATE.publicKey(), altered))
+                .isInstanceOf(java.security.SignatureException.class);
+    }
+
+    @Test
+    void aLinkSignsOnlyItsOwnGatesBatches() {
+        TapRecord tap = new TapRecord(TapId.random(new SecureRandom()), GateId.of("G2"), StationId.of("S01"),
+                Direction.ENTRY, Instant.parse("2026-11-25T09:14:00Z"), "nfc", null, null, Reason.CARD_ERROR);
+
+        assertThatThrownBy(() -> link.sendTaps(new TapBatch(GateId.of("G2"), List.of(tap))))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("signs for gate G1");
+        assertThat(lastRequest.get()).isNull();
     }
 
     @Test
@@ -157,7 +195,7 @@ class HttpGatewayLinkTest {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             port = socket.getLocalPort();
         }
-        HttpGatewayLink nowhere = new HttpGatewayLink(URI.create("http://127.0.0.1:" + port + "/"));
+        HttpGatewayLink nowhere = new HttpGatewayLink(URI.create("http://127.0.0.1:" + port + "/"), GATE);
 
         assertThatThrownBy(() -> nowhere.fetchDenyList(0, new DenyListReceiverForTest()))
                 .isInstanceOfSatisfying(GatewayException.class, e -> assertThat(e.unreachable()).isTrue())
