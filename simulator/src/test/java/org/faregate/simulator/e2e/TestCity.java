@@ -1,7 +1,6 @@
 package org.faregate.simulator.e2e;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -22,7 +22,6 @@ import org.faregate.protocol.GateId;
 import org.faregate.protocol.StationId;
 import org.faregate.protocol.crypto.SigningKey;
 import org.faregate.protocol.token.Credential;
-import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.Accounts;
 import org.faregate.protocol.wire.WireJson;
 import org.faregate.simulator.TestDatabase;
@@ -34,6 +33,8 @@ import org.faregate.simulator.city.RiderPlan;
 import org.faregate.simulator.city.SimClock;
 import org.faregate.validator.Validator;
 import org.faregate.validator.ValidatorConfig;
+import org.faregate.validator.link.GatewayException;
+import org.faregate.validator.link.GatewayLink;
 import org.faregate.validator.link.HttpGatewayLink;
 
 /**
@@ -74,6 +75,15 @@ final class TestCity implements AutoCloseable {
 
     /** A rider with an account holding {@code balanceMinor} and a credential on the given media. */
     Rider rider(Media media, long balanceMinor) throws IOException {
+        return signUp(app, random, media, balanceMinor, riders++);
+    }
+
+    /**
+     * A rider signed up through the account API of the gateway {@code app} talks to: an account holding
+     * {@code balanceMinor} and a credential for a device key made on the device.
+     */
+    static Rider signUp(RiderApp app, SecureRandom random, Media media, long balanceMinor, int index)
+            throws IOException {
         Accounts.View account = app.open("adult");
         app.topUp(account.accountId(), balanceMinor, "CNY", "opening-" + account.accountId());
         SigningKey deviceKey = SigningKey.generate(random);
@@ -81,7 +91,7 @@ final class TestCity implements AutoCloseable {
                 deviceKey.verifyingKey().compressed().toHex(), media == Media.CARD ? "card" : "phone");
         try {
             Credential credential = Credential.parse(HexFormat.of().parseHex(issued.credential()));
-            return Rider.of(new RiderPlan(riders++, media, "adult", balanceMinor, List.of()), account.accountId(),
+            return Rider.of(new RiderPlan(index, media, "adult", balanceMinor, List.of()), account.accountId(),
                     deviceKey, credential);
         } catch (org.faregate.protocol.token.MalformedTokenException e) {
             throw new IOException(e);
@@ -90,17 +100,28 @@ final class TestCity implements AutoCloseable {
 
     /** A gate whose network the test controls, with the issuer keys and deny list fetched once. */
     GateUnderTest gate(Path dir, String station, Direction direction) {
-        String gateId = station + (direction == Direction.ENTRY ? "-IN-" : "-OUT-") + "1";
         FlakyLink network = new FlakyLink(new HttpGatewayLink(gateway.baseUri()), gateway.baseUri());
+        return new GateUnderTest(installGate(network, dir, clock, random, station, direction), network);
+    }
+
+    /**
+     * Installs gate {@code <station>-IN-1} (or {@code -OUT-1}) as an installer would: its journal under
+     * {@code dir}, the gateway's issuer keys trusted, a first sync. Every end-to-end test opens its gates here,
+     * so a registration step with the gateway joins in this one place.
+     */
+    static Validator installGate(GatewayLink link, Path dir, InstantSource clock, SecureRandom random, String station,
+                                 Direction direction) {
+        String gateId = station + (direction == Direction.ENTRY ? "-IN-" : "-OUT-") + "1";
         Validator validator = Validator.open(ValidatorConfig.of(GateId.of(gateId), StationId.of(station), direction,
-                dir.resolve(gateId)), clock, random, network);
+                dir.resolve(gateId)), clock, random, link);
         try {
-            validator.trustIssuerKeys(get("/v1/issuer-keys", IssuerKeyList.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            validator.trustIssuerKeys(link.fetchIssuerKeys());
+        } catch (GatewayException e) {
+            validator.close();
+            throw new IllegalStateException("gate " + gateId + " cannot fetch the issuer keys: " + e.getMessage(), e);
         }
         validator.sync();
-        return new GateUnderTest(validator, network);
+        return validator;
     }
 
     record GateUnderTest(Validator validator, FlakyLink network) implements AutoCloseable {
