@@ -66,11 +66,22 @@ final class TestCity implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private int riders;
 
+    /** A city whose gateway reads the system clock; gates and phones read the city's clock. */
     TestCity() {
-        gateway = Gateway.start(GatewayConfig.embedded().withDatabase(TestDatabase.fresh()).withServiceDay(ZONE, java.time.LocalTime.of(4, 0))
-                .withFares(Currency.getInstance("CNY"), FARES));
-        app = new RiderApp(gateway.baseUri());
+        this(false);
+    }
+
+    private TestCity(boolean gatewayOnCityClock) {
         clock = new SimClock(LocalDate.now(ZONE).plusDays(1).atTime(8, 0).atZone(ZONE).toInstant());
+        GatewayConfig config = GatewayConfig.embedded().withDatabase(TestDatabase.fresh())
+                .withServiceDay(ZONE, java.time.LocalTime.of(4, 0)).withFares(Currency.getInstance("CNY"), FARES);
+        gateway = gatewayOnCityClock ? Gateway.start(config, clock) : Gateway.start(config);
+        app = new RiderApp(gateway.baseUri());
+    }
+
+    /** A city whose gateway also reads the city's clock, for tests that move the gateway's time. */
+    static TestCity onCityClock() {
+        return new TestCity(true);
     }
 
     /** A rider with an account holding {@code balanceMinor} and a credential on the given media. */
