@@ -109,6 +109,10 @@ public final class Gateway implements AutoCloseable {
             started.push(() -> await(vertx.close()));
             WorkerExecutor workers = vertx.createSharedWorkerExecutor("faregate-sql", config.database().poolSize());
             JsonExchange exchange = new JsonExchange(new WireJson(), workers);
+            // Probes get their own thread: with the database down every SQL worker waits out the pool's
+            // connection timeout for the gates' resends, and /ready queued behind them never answered 503.
+            JsonExchange probeExchange = new JsonExchange(new WireJson(),
+                    vertx.createSharedWorkerExecutor("faregate-probe", 1));
             var limiter = new RateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst(), System::nanoTime);
             var router = HttpApi.router(vertx, exchange, config.maxBodyBytes(), limiter, List.of(
                     new IngestRoutes(ingest, new GateAuthenticator(gates, clock), exchange, metrics),
@@ -116,7 +120,7 @@ public final class Gateway implements AutoCloseable {
                     new AccountRoutes(accountService, exchange),
                     new CredentialRoutes(credentialService, exchange),
                     new DenyRoutes(denyService, keys, clock, exchange, metrics),
-                    new OperationsRoutes(metrics, database, cluster::isRunning, exchange),
+                    new OperationsRoutes(metrics, database, cluster::isRunning, probeExchange),
                     new IssuerKeyRoutes(keys, exchange),
                     new AdminRoutes(fareBook, denyService, new Reconciliation(database), exchange, clock)));
             HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()))

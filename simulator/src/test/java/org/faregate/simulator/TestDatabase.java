@@ -1,5 +1,6 @@
 package org.faregate.simulator;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -18,10 +19,25 @@ public final class TestDatabase {
     }
 
     public static DatabaseConfig fresh() {
+        return isPostgres() ? freshSchema() : DatabaseConfig.embedded();
+    }
+
+    /**
+     * A database that outlives the process using it, for tests that kill a gateway and start it again on
+     * the same data: a fresh PostgreSQL schema as above, or else an H2 file under {@code dir}.
+     */
+    public static DatabaseConfig durable(Path dir) {
+        return isPostgres() ? freshSchema() : DatabaseConfig.h2File(dir.resolve("gateway").toAbsolutePath().toString());
+    }
+
+    /** True when the tests run against PostgreSQL ({@code FAREGATE_TEST_PG_URL} is set). */
+    public static boolean isPostgres() {
         String url = System.getenv("FAREGATE_TEST_PG_URL");
-        if (url == null || url.isBlank()) {
-            return DatabaseConfig.embedded();
-        }
+        return url != null && !url.isBlank();
+    }
+
+    private static DatabaseConfig freshSchema() {
+        String url = System.getenv("FAREGATE_TEST_PG_URL");
         String user = System.getenv().getOrDefault("FAREGATE_TEST_PG_USER", "");
         String password = System.getenv().getOrDefault("FAREGATE_TEST_PG_PASSWORD", "");
         String schema = "sim_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);

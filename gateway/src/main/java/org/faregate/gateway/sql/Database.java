@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -28,6 +29,15 @@ public final class Database implements AutoCloseable {
     /** Serialization failure (PostgreSQL, H2) and deadlock detected (PostgreSQL). */
     private static final Set<String> RETRYABLE = Set.of("40001", "40P01");
     private static final int MAX_ATTEMPTS = 4;
+    /**
+     * How long a request waits for a pooled connection before it fails with {@code store_unavailable}.
+     * HikariCP waits 30 s by default: with the database down, every worker then hung past the gates' 10 s
+     * request timeout and {@code /ready} could not answer at all (the PostgreSQL restart fault test). Two
+     * seconds rides out a busy pool and still answers 503 well within a gate's timeout.
+     */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
+    /** How long checking an idle connection may take; HikariCP requires it below the connection timeout. */
+    static final Duration VALIDATION_TIMEOUT = Duration.ofSeconds(1);
 
     private final HikariDataSource dataSource;
     private final DatabaseConfig config;
@@ -45,6 +55,8 @@ public final class Database implements AutoCloseable {
         hikari.setPassword(config.password());
         hikari.setMaximumPoolSize(config.poolSize());
         hikari.setPoolName("faregate-sql");
+        hikari.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        hikari.setValidationTimeout(VALIDATION_TIMEOUT.toMillis());
         HikariDataSource dataSource = new HikariDataSource(hikari);
         Database database = new Database(dataSource, config);
         try {

@@ -66,8 +66,16 @@ public final class Rider {
 
     /** Draws a fresh code on the phone's screen, as a camera would see it. */
     public synchronized BufferedImage showQr(Instant now) {
+        return ZxingQrCodec.render(qrCode(now), PIXELS_PER_MODULE);
+    }
+
+    /**
+     * Draws a fresh code and returns its bytes, as a scanner that decodes the screen hands them to the gate:
+     * for load and fault tests, where rendering and decoding an image per tap would only cost time.
+     */
+    public synchronized Bytes qrCode(Instant now) {
         lastCode = QrPresentation.create(credential, deviceKey, now, ++qrCounter).encoded();
-        return ZxingQrCodec.render(lastCode, PIXELS_PER_MODULE);
+        return lastCode;
     }
 
     /** The last code this phone showed (what a screenshot of it would hold); null if it never showed one. */

@@ -48,8 +48,7 @@ class KilledGateTest {
             Files.write(keys, city.json.write(city.get("/v1/issuer-keys", IssuerKeyList.class)));
             Path gateDir = dir.resolve("gate");
 
-            Process gate = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", classPath(), GateProcess.class.getName(), gateDir.toString(), keys.toString(),
+            Process gate = new ProcessBuilder(ChildJvm.java(), "-cp", ChildJvm.classPath(), GateProcess.class.getName(), gateDir.toString(), keys.toString(),
                     credential.credential(), device.exportScalar().toHex())
                     .redirectError(dir.resolve("gate.err").toFile()).start();
             List<UUID> decided = new ArrayList<>();
@@ -74,7 +73,7 @@ class KilledGateTest {
             ValidatorConfig config = ValidatorConfig.of(GateId.of("K01-OUT-1"), StationId.of("S01"),
                     Direction.EXIT, gateDir);
             // Installed after the fact: the key the killed process made on its first start signs the resend.
-            GateIdentity identity = city.install(config.gateId(), gateDir);
+            GateIdentity identity = TestCity.registerGate(city.base(), config.gateId(), gateDir, new SecureRandom());
             try (Validator reopened = Validator.open(config, InstantSource.system(), new SecureRandom(),
                     new HttpGatewayLink(city.base(), identity))) {
                 assertThat(reopened.pendingTaps()).isGreaterThanOrEqualTo(decided.size());
@@ -99,11 +98,5 @@ class KilledGateTest {
                 return row.getInt(1);
             }
         }
-    }
-
-    /** The test JVM's own class path (Surefire names it in a property when it uses a manifest-only jar). */
-    private static String classPath() {
-        String surefire = System.getProperty("surefire.test.class.path");
-        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 }

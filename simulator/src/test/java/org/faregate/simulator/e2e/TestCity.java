@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Currency;
@@ -22,20 +23,21 @@ import org.faregate.protocol.GateId;
 import org.faregate.protocol.StationId;
 import org.faregate.protocol.crypto.SigningKey;
 import org.faregate.protocol.token.Credential;
-import org.faregate.protocol.wire.IssuerKeyList;
 import org.faregate.protocol.wire.Accounts;
 import org.faregate.protocol.wire.WireJson;
 import org.faregate.simulator.TestDatabase;
 import org.faregate.simulator.city.FlakyLink;
 import org.faregate.simulator.city.Media;
+import org.faregate.simulator.city.OperatorConsole;
 import org.faregate.simulator.city.Rider;
 import org.faregate.simulator.city.RiderApp;
 import org.faregate.simulator.city.RiderPlan;
 import org.faregate.simulator.city.SimClock;
 import org.faregate.validator.Validator;
 import org.faregate.validator.ValidatorConfig;
-import org.faregate.simulator.city.OperatorConsole;
 import org.faregate.validator.link.GateIdentity;
+import org.faregate.validator.link.GatewayException;
+import org.faregate.validator.link.GatewayLink;
 import org.faregate.validator.link.HttpGatewayLink;
 
 /**
@@ -67,15 +69,35 @@ final class TestCity implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private int riders;
 
+    /** A city whose gateway reads the system clock; gates and phones read the city's clock. */
     TestCity() {
-        gateway = Gateway.start(GatewayConfig.embedded().withDatabase(TestDatabase.fresh()).withServiceDay(ZONE, java.time.LocalTime.of(4, 0))
-                .withFares(Currency.getInstance("CNY"), FARES));
-        app = new RiderApp(gateway.baseUri());
+        this(false);
+    }
+
+    private TestCity(boolean gatewayOnCityClock) {
         clock = new SimClock(LocalDate.now(ZONE).plusDays(1).atTime(8, 0).atZone(ZONE).toInstant());
+        GatewayConfig config = GatewayConfig.embedded().withDatabase(TestDatabase.fresh())
+                .withServiceDay(ZONE, java.time.LocalTime.of(4, 0)).withFares(Currency.getInstance("CNY"), FARES);
+        gateway = gatewayOnCityClock ? Gateway.start(config, clock) : Gateway.start(config);
+        app = new RiderApp(gateway.baseUri());
+    }
+
+    /** A city whose gateway also reads the city's clock, for tests that move the gateway's time. */
+    static TestCity onCityClock() {
+        return new TestCity(true);
     }
 
     /** A rider with an account holding {@code balanceMinor} and a credential on the given media. */
     Rider rider(Media media, long balanceMinor) throws IOException {
+        return signUp(app, random, media, balanceMinor, riders++);
+    }
+
+    /**
+     * A rider signed up through the account API of the gateway {@code app} talks to: an account holding
+     * {@code balanceMinor} and a credential for a device key made on the device.
+     */
+    static Rider signUp(RiderApp app, SecureRandom random, Media media, long balanceMinor, int index)
+            throws IOException {
         Accounts.View account = app.open("adult");
         app.topUp(account.accountId(), balanceMinor, "CNY", "opening-" + account.accountId());
         SigningKey deviceKey = SigningKey.generate(random);
@@ -83,7 +105,7 @@ final class TestCity implements AutoCloseable {
                 deviceKey.verifyingKey().compressed().toHex(), media == Media.CARD ? "card" : "phone");
         try {
             Credential credential = Credential.parse(HexFormat.of().parseHex(issued.credential()));
-            return Rider.of(new RiderPlan(riders++, media, "adult", balanceMinor, List.of()), account.accountId(),
+            return Rider.of(new RiderPlan(index, media, "adult", balanceMinor, List.of()), account.accountId(),
                     deviceKey, credential);
         } catch (org.faregate.protocol.token.MalformedTokenException e) {
             throw new IOException(e);
@@ -92,27 +114,45 @@ final class TestCity implements AutoCloseable {
 
     /** A gate whose network the test controls, with the issuer keys and deny list fetched once. */
     GateUnderTest gate(Path dir, String station, Direction direction) {
-        String gateId = station + (direction == Direction.ENTRY ? "-IN-" : "-OUT-") + "1";
-        GateIdentity identity = install(GateId.of(gateId), dir.resolve(gateId));
+        String gateId = gateIdOf(station, direction);
+        GateIdentity identity = registerGate(gateway.baseUri(), GateId.of(gateId), dir.resolve(gateId), random);
         FlakyLink network = new FlakyLink(new HttpGatewayLink(gateway.baseUri(), identity), gateway.baseUri());
+        Validator validator = installGate(network, dir, clock, random, station, direction);
+        return new GateUnderTest(validator, network, identity);
+    }
+
+    static String gateIdOf(String station, Direction direction) {
+        return station + (direction == Direction.ENTRY ? "-IN-" : "-OUT-") + "1";
+    }
+
+    /**
+     * Installs gate {@code <station>-IN-1} (or {@code -OUT-1}) as an installer would: its journal under
+     * {@code dir}, the gateway's issuer keys trusted, a first sync. {@code link} must speak for a gate whose key
+     * {@link #registerGate} registered. Every end-to-end test opens its gates here.
+     */
+    static Validator installGate(GatewayLink link, Path dir, InstantSource clock, SecureRandom random, String station,
+                                 Direction direction) {
+        String gateId = gateIdOf(station, direction);
         Validator validator = Validator.open(ValidatorConfig.of(GateId.of(gateId), StationId.of(station), direction,
-                dir.resolve(gateId)), clock, random, network);
+                dir.resolve(gateId)), clock, random, link);
         try {
-            validator.trustIssuerKeys(get("/v1/issuer-keys", IssuerKeyList.class));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            validator.trustIssuerKeys(link.fetchIssuerKeys());
+        } catch (GatewayException e) {
+            validator.close();
+            throw new IllegalStateException("gate " + gateId + " cannot fetch the issuer keys: " + e.getMessage(), e);
         }
         validator.sync();
-        return new GateUnderTest(validator, network, identity);
+        return validator;
     }
 
     /**
      * The gate's key pair from its data directory (made if new), registered with the gateway. Tests share one
-     * gateway and each installs its gates afresh, so this is a gate replacement: the previous key is revoked.
+     * gateway and each installs its gates afresh, so this is a gate replacement: the previous key is revoked
+     * first.
      */
-    GateIdentity install(GateId gate, Path dataDir) {
+    static GateIdentity registerGate(URI gateway, GateId gate, Path dataDir, SecureRandom random) {
         GateIdentity identity = GateIdentity.openOrCreate(gate, dataDir, random);
-        OperatorConsole operator = new OperatorConsole(gateway.baseUri());
+        OperatorConsole operator = new OperatorConsole(gateway);
         try {
             operator.revokeGate(gate, "test installer");
             operator.registerGate(identity, "test installer");
