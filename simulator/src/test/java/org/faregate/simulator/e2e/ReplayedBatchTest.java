@@ -32,8 +32,10 @@ class ReplayedBatchTest {
             Rider rider = city.rider(Media.PHONE_QR, 2_000);
             Map<GateId, HttpGatewayLink> links = new HashMap<>();
             for (String gate : List.of("S01-IN-1", "S03-OUT-1")) {
+                // The gateway runs on the city's clock here, so the gates date their batch signatures by it too.
                 links.put(GateId.of(gate), new HttpGatewayLink(city.base(), TestCity.registerGate(city.base(),
-                        GateId.of(gate), dir.resolve(gate), city.random)));
+                        GateId.of(gate), dir.resolve(gate), city.random), city.clock,
+                        HttpGatewayLink.DEFAULT_CONNECT_TIMEOUT, HttpGatewayLink.DEFAULT_REQUEST_TIMEOUT));
             }
             RecordingLink entryLink = new RecordingLink(links.get(GateId.of("S01-IN-1")));
             RecordingLink exitLink = new RecordingLink(links.get(GateId.of("S03-OUT-1")));
