@@ -34,6 +34,7 @@ import org.faregate.simulator.city.CitySimulation;
 import org.faregate.simulator.city.Media;
 import org.faregate.simulator.city.OperatorConsole;
 import org.faregate.simulator.city.Rider;
+import org.faregate.simulator.city.SimClock;
 import org.faregate.simulator.city.SimulationRun;
 import org.faregate.simulator.report.HtmlReport;
 import org.faregate.simulator.report.KnownTap;
@@ -80,7 +81,9 @@ public final class Demo {
                 .withDatabase(options.database())
                 .withServiceDay(options.zone(), CUTOVER)
                 .withFares(Currency.getInstance(plan.currency()), plan.fareConfig());
-        try (Gateway gateway = Gateway.start(config)) {
+        // One clock for the whole simulated world: the gateway, the gates and the riders' phones.
+        SimClock clock = new SimClock(CitySimulation.startOf(plan));
+        try (Gateway gateway = Gateway.start(config, clock)) {
             out.printf("gateway  %s (%s, one Hazelcast member)%n", gateway.baseUri(),
                     options.database().isH2() ? "embedded H2" : "PostgreSQL");
             AdminRoutes.FareRulesVersion fares = readJson(new OperatorConsole(gateway.baseUri())
@@ -89,7 +92,8 @@ public final class Demo {
                     plan.fareFeed().size(), fares.version(), fares.format());
             out.printf("city     %d stations, %d gates, %d riders, day %s%n", plan.stations().size(),
                     plan.stations().size() * 2, plan.riders().size(), day);
-            SimulationRun run = new CitySimulation(plan, gateway.baseUri(), options.out(), new SecureRandom()).run(out);
+            SimulationRun run = new CitySimulation(plan, gateway.baseUri(), options.out(), new SecureRandom(), clock)
+                    .run(out);
             Verification verification;
             try (Connection db = gateway.dataSource().getConnection()) {
                 verification = new LedgerCheck(rules, options.zone(), CUTOVER).verify(db, known(run));

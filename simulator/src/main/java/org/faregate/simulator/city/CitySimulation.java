@@ -81,12 +81,16 @@ public final class CitySimulation {
         }
     }
 
-    public CitySimulation(CityPlan plan, URI gateway, Path dataDir, SecureRandom random) {
+    /**
+     * A city on {@code clock}, which should start at {@link #startOf(CityPlan)} and which the gateway should
+     * read too: gates compare their clock with the gateway's and sign their batches with it.
+     */
+    public CitySimulation(CityPlan plan, URI gateway, Path dataDir, SecureRandom random, SimClock clock) {
         this.plan = plan;
         this.gateway = gateway;
         this.dataDir = dataDir;
         this.random = random;
-        this.clock = new SimClock(start());
+        this.clock = clock;
         this.app = new RiderApp(gateway);
         this.operator = new OperatorConsole(gateway);
         this.cardTerminals = terminals.terminalFactory().terminals();
@@ -252,7 +256,8 @@ public final class CitySimulation {
                 dataDir.resolve("gates").resolve(gateId));
         GateIdentity identity = GateIdentity.openOrCreate(config.gateId(), config.dataDir(), random);
         operator.registerGate(identity, "installer");
-        FlakyLink network = new FlakyLink(new HttpGatewayLink(gateway, identity), gateway);
+        FlakyLink network = new FlakyLink(new HttpGatewayLink(gateway, identity, clock,
+                HttpGatewayLink.DEFAULT_CONNECT_TIMEOUT, HttpGatewayLink.DEFAULT_REQUEST_TIMEOUT), gateway);
         Validator validator = Validator.open(config, clock, random, network);
         validator.trustIssuerKeys(installed);
         return new Gate(validator, terminalName, network);
@@ -323,6 +328,11 @@ public final class CitySimulation {
     }
 
     private Instant start() {
+        return startOf(plan);
+    }
+
+    /** When the simulated day starts: 05:00 on the plan's day in the city's zone. */
+    public static Instant startOf(CityPlan plan) {
         return plan.day().atTime(LocalTime.of(5, 0)).atZone(plan.zone()).toInstant();
     }
 }
