@@ -81,6 +81,10 @@ final class RunCommand {
             if (options.containsKey("--route")) {
                 config = config.onRoute(options.get("--route"));
             }
+            if (options.containsKey("--journal-mb")) {
+                config = config.withJournalMaxBytes(Math.multiplyExact(
+                        Long.parseLong(options.get("--journal-mb")), 1L << 20));
+            }
             syncSeconds = Long.parseLong(options.getOrDefault("--sync-seconds", "5"));
             if (syncSeconds < 1) {
                 throw new IllegalArgumentException("--sync-seconds must be at least 1");
@@ -123,7 +127,8 @@ final class RunCommand {
             // keys and deny list; one that cannot starts offline on what it stored last time.
             SyncReport first = syncQuietly(validator);
             out.println("ready: gate " + config.gateId() + ", deny list version " + validator.denyListVersion()
-                    + ", " + validator.pendingTaps() + " taps pending"
+                    + ", " + validator.pendingTaps() + " taps pending, journal " + mib(validator.journalStatus().usedBytes())
+                    + " of " + mib(validator.journalStatus().limitBytes()) + " MiB"
                     + (first == null || !first.complete() ? " (gateway not reached: deciding offline)" : ""));
             Duration interval = Duration.ofSeconds(syncSeconds);
             SyncBackoff backoff = new SyncBackoff(interval, max(interval, MAX_BACKOFF), new SecureRandom());
@@ -205,6 +210,10 @@ final class RunCommand {
         } catch (RejectedExecutionException e) {
             logger.debug("Background sync stopped");
         }
+    }
+
+    private static String mib(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (double) (1L << 20));
     }
 
     private static Duration max(Duration a, Duration b) {

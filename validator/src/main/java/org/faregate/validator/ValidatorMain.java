@@ -22,7 +22,7 @@ public final class ValidatorMain {
                   a gate that is not registered.
               faregate-validator run --gateway URL --gate ID --station ID --direction entry|exit|board --data DIR
                                      [--keys FILE] [--sync-seconds N] [--route ID] [--language TAG]
-                                     [--nfc all|NAMES]
+                                     [--nfc all|NAMES] [--journal-mb N]
                   Run a gate: read scanner lines (FG1:...) from stdin, print what the gate does for each
                   (open or refuse, then show the rider text), journal every tap in DIR and sync with the
                   gateway every N seconds (default 5). Batches are signed with the gate's key (see key);
@@ -33,6 +33,8 @@ public final class ValidatorMain {
                   --nfc also answers cards and phones on the machine's PC/SC readers (pcscd): all of them, or
                   the readers named, separated by commas (e.g. "Virtual PCD 00 00,Virtual PCD 00 01").
                   Readers missing at start, or pcscd down or restarted, are picked up when they come back.
+                  --journal-mb is the tap journal's disk allowance in MiB (default 512, about 2 million taps);
+                  the gate warns at 70 % and 90 % and stays closed when it is full, until the gateway acknowledges.
             """;
 
     private ValidatorMain() {

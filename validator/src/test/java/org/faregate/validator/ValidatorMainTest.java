@@ -162,6 +162,15 @@ class ValidatorMainTest {
     }
 
     @Test
+    void runTakesAJournalAllowanceAndSaysItAtStart() {
+        assertThat(runGate(freshScannerLine() + "\n", "--journal-mb", "1")).isZero();
+        assertThat(stdout()).contains("journal 0.0 of 1.0 MiB");
+
+        assertThat(runGate("", "--journal-mb", "0")).isEqualTo(2);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("journalMaxBytes must be at least");
+    }
+
+    @Test
     void runRefusesAnEmptyNfcReaderName() {
         assertThat(runGate("", "--nfc", "Reader A,,Reader B")).isEqualTo(2);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("'Reader A,,Reader B' has an empty name")
