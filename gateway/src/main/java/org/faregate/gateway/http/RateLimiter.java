@@ -2,78 +2,66 @@ package org.faregate.gateway.http;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
- * A token bucket per client key (the remote address): {@code perSecond} tokens a second up to {@code burst};
- * a request takes one or is refused. Buckets idle long enough to be full again are dropped on the next sweep,
- * so a scan from many addresses does not grow the map without end. Time comes from a nanosecond source.
+ * A token bucket per client key (the remote address), kept as one number in exact nanoseconds (the generic
+ * cell rate algorithm): each key has a theoretical arrival time that every allowed request moves one interval
+ * ({@code 1 s / perSecond}) ahead; a request is allowed while that time stays within {@code burst} intervals
+ * of now. Lock-free: one compare-and-set per request. Keys whose bucket is full again are dropped on the next
+ * sweep, so a scan from many addresses does not grow the map without end.
  */
 public final class RateLimiter {
 
     private static final int SWEEP_EVERY = 4_096;
 
-    private final double perNano;
-    private final double burst;
+    private final long intervalNanos;
+    private final long burstNanos;
     private final LongSupplier nanoTime;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
-    private int sinceSweep;
-
-    private static final class Bucket {
-        double tokens;
-        long at;
-
-        Bucket(double tokens, long at) {
-            this.tokens = tokens;
-            this.at = at;
-        }
-    }
+    private final Map<String, AtomicLong> arrivals = new ConcurrentHashMap<>();
+    private final AtomicInteger sinceSweep = new AtomicInteger();
 
     public RateLimiter(int perSecond, int burst, LongSupplier nanoTime) {
         if (perSecond < 1 || burst < 1) {
             throw new IllegalArgumentException("rate limit needs a positive rate and burst");
         }
-        this.perNano = perSecond / 1e9;
-        this.burst = burst;
+        this.intervalNanos = Math.max(1, 1_000_000_000L / perSecond);
+        this.burstNanos = Math.multiplyExact(intervalNanos, (long) burst);
         this.nanoTime = nanoTime;
     }
 
     /** Takes a token for {@code key}; false when its bucket is empty (the request is to be refused). */
     public boolean tryAcquire(String key) {
         long now = nanoTime.getAsLong();
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(burst, now));
+        AtomicLong arrival = arrivals.computeIfAbsent(key, k -> new AtomicLong(now));
         boolean allowed;
-        synchronized (bucket) {
-            bucket.tokens = Math.min(burst, bucket.tokens + (now - bucket.at) * perNano);
-            bucket.at = now;
-            allowed = bucket.tokens >= 1;
-            if (allowed) {
-                bucket.tokens -= 1;
+        while (true) {
+            long current = arrival.get();
+            long next = Math.max(current - now, 0) + intervalNanos;
+            if (next > burstNanos) {
+                allowed = false;
+                break;
+            }
+            if (arrival.compareAndSet(current, now + next)) {
+                allowed = true;
+                break;
             }
         }
-        sweepNow(now);
+        if (sinceSweep.incrementAndGet() >= SWEEP_EVERY) {
+            sinceSweep.set(0);
+            arrivals.values().removeIf(time -> time.get() - now <= 0);
+        }
         return allowed;
     }
 
-    /** Seconds until {@code key} has a token again (at least 1, for a Retry-After header). */
+    /** Seconds until a refused client has a token again (at least 1, for a Retry-After header). */
     public long retryAfterSeconds() {
-        return Math.max(1, (long) Math.ceil(1 / (perNano * 1e9)));
+        return Math.max(1, (intervalNanos + 999_999_999L) / 1_000_000_000L);
     }
 
     int trackedKeys() {
-        return buckets.size();
-    }
-
-    private void sweepNow(long now) {
-        if (++sinceSweep < SWEEP_EVERY) {
-            return;
-        }
-        sinceSweep = 0;
-        long refill = (long) (burst / perNano);
-        buckets.entrySet().removeIf(entry -> {
-            synchronized (entry.getValue()) {
-                return now - entry.getValue().at > refill;
-            }
-        });
+        return arrivals.size();
     }
 }
