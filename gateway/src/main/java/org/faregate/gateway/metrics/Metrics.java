@@ -114,6 +114,7 @@ public final class Metrics {
         private final String name;
         private final String help;
         private final double[] bounds;
+        private final long[] boundNanos;
         private final LongAdder[] buckets;
         private final LongAdder count = new LongAdder();
         private final LongAdder sumNanos = new LongAdder();
@@ -127,17 +128,18 @@ public final class Metrics {
             this.name = name;
             this.help = help;
             this.bounds = bounds.clone();
+            this.boundNanos = new long[bounds.length];
             this.buckets = new LongAdder[bounds.length];
             for (int i = 0; i < bounds.length; i++) {
+                boundNanos[i] = Math.round(bounds[i] * 1e9);
                 buckets[i] = new LongAdder();
             }
         }
 
         /** One observation, in nanoseconds (stored exactly; exposed in seconds). */
         public void observeNanos(long nanos) {
-            double seconds = nanos / 1e9;
-            for (int i = 0; i < bounds.length; i++) {
-                if (seconds <= bounds[i]) {
+            for (int i = 0; i < boundNanos.length; i++) {
+                if (nanos <= boundNanos[i]) {
                     buckets[i].increment();
                     break;
                 }
