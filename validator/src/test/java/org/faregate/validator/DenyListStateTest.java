@@ -29,8 +29,16 @@ import org.junit.jupiter.api.io.TempDir;
 
 class DenyListStateTest {
 
+    private final TestTokens tokens = new TestTokens();
+    private final MutableClock clock = new MutableClock(TestTokens.T0);
+    private final FakeGateway gateway = new FakeGateway(tokens, clock);
+
     @TempDir
     Path dataDir;
+
+    private ValidatorConfig gateConfig() {
+        return ValidatorConfig.of(GateId.of("S01-IN-1"), StationId.of("S01"), Direction.ENTRY, dataDir);
+    }
 
     @Test
     void aMillionIdsRoundTripThroughTheStateFile() throws IOException {
@@ -105,12 +113,8 @@ class DenyListStateTest {
 
     @Test
     void aGateWithACorruptListStartsAndTakesASnapshotAtTheNextSync() throws IOException {
-        TestTokens tokens = new TestTokens();
-        MutableClock clock = new MutableClock(TestTokens.T0);
-        FakeGateway gateway = new FakeGateway(tokens, clock);
         Credential credential = tokens.validCredential();
-        ValidatorConfig config = ValidatorConfig.of(GateId.of("S01-IN-1"), StationId.of("S01"), Direction.ENTRY,
-                dataDir);
+        ValidatorConfig config = gateConfig();
         gateway.deny(credential.id(), true);
         try (Validator first = Validator.open(config, clock, tokens.random, gateway)) {
             first.sync();
@@ -130,12 +134,8 @@ class DenyListStateTest {
 
     @Test
     void syncReportsARefusedDeltaAndTheGateKeepsItsList() throws IOException {
-        TestTokens tokens = new TestTokens();
-        MutableClock clock = new MutableClock(TestTokens.T0);
-        FakeGateway gateway = new FakeGateway(tokens, clock);
         Credential credential = tokens.validCredential();
-        ValidatorConfig config = ValidatorConfig.of(GateId.of("S01-IN-1"), StationId.of("S01"), Direction.ENTRY,
-                dataDir);
+        ValidatorConfig config = gateConfig();
         gateway.deny(credential.id(), true);
         try (Validator validator = Validator.open(config, clock, tokens.random, gateway)) {
             validator.sync();
@@ -159,11 +159,7 @@ class DenyListStateTest {
 
     @Test
     void aSnapshotOlderThanTheGatesListIsRefusedSoOldDenialsCannotBeReplayedIn() {
-        TestTokens tokens = new TestTokens();
-        MutableClock clock = new MutableClock(TestTokens.T0);
-        FakeGateway gateway = new FakeGateway(tokens, clock);
-        ValidatorConfig config = ValidatorConfig.of(GateId.of("S01-IN-1"), StationId.of("S01"), Direction.ENTRY,
-                dataDir);
+        ValidatorConfig config = gateConfig();
         for (int i = 0; i < 3; i++) {
             gateway.deny(CredentialId.random(tokens.random), true);
         }
