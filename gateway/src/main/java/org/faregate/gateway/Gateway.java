@@ -40,7 +40,11 @@ import org.faregate.gateway.metrics.OperationsRoutes;
 import org.faregate.gateway.ingest.IngestRoutes;
 import org.faregate.gateway.ingest.TapIngest;
 import org.faregate.gateway.ledger.SqlLedger;
+import org.faregate.gateway.pricing.AccountPricer;
 import org.faregate.gateway.pricing.FareBook;
+import org.faregate.gateway.pricing.PricingRoutes;
+import org.faregate.gateway.pricing.PricingWorker;
+import org.faregate.gateway.pricing.SqlPricingWork;
 import org.faregate.gateway.sql.Database;
 import org.faregate.protocol.wire.WireJson;
 import org.slf4j.Logger;
@@ -62,9 +66,11 @@ public final class Gateway implements AutoCloseable {
     private final Vertx vertx;
     private final HttpServer server;
     private final DenyService denyService;
+    private final PricingWorker pricing;
 
     private Gateway(GatewayConfig config, Database database, HzCluster cluster, Vertx vertx, HttpServer server,
-                    DenyService denyService) {
+                    DenyService denyService, PricingWorker pricing) {
+        this.pricing = pricing;
         this.config = config;
         this.database = database;
         this.cluster = cluster;
@@ -102,8 +108,13 @@ public final class Gateway implements AutoCloseable {
             GatewayMetrics metrics = new GatewayMetrics();
             metrics.denyList(denyService::feedVersion, denyService::entryCount);
             GateRegistry gates = new GateRegistry(database, clock);
-            TapIngest ingest = new TapIngest(database, accounts, ledger, balances, fareBook, denyService,
-                    config.zone(), config.serviceDayCutover(), clock, metrics);
+            SqlPricingWork pricingWork = new SqlPricingWork();
+            AccountPricer pricer = new AccountPricer(accounts, ledger, balances, fareBook, config.zone(),
+                    config.serviceDayCutover(), metrics);
+            PricingWorker pricing = new PricingWorker(database, pricingWork, pricer, cluster.accountOwnership(),
+                    denyService, clock, metrics);
+            TapIngest ingest = new TapIngest(database, accounts, pricingWork, fareBook, config.zone(),
+                    config.serviceDayCutover(), clock, metrics, pricing::wake);
 
             Vertx vertx = Vertx.vertx();
             started.push(() -> await(vertx.close()));
@@ -122,13 +133,16 @@ public final class Gateway implements AutoCloseable {
                     new DenyRoutes(denyService, keys, clock, exchange, metrics),
                     new OperationsRoutes(metrics, database, cluster::isRunning, probeExchange),
                     new IssuerKeyRoutes(keys, exchange),
+                    new PricingRoutes(database, pricingWork, cluster.accountOwnership(), clock, exchange),
                     new AdminRoutes(fareBook, denyService, new Reconciliation(database), exchange, clock)));
             HttpServer server = await(vertx.createHttpServer(new HttpServerOptions().setHost(config.httpHost()))
                     .requestHandler(router).listen(config.httpPort()));
             vertx.setPeriodic(config.denyReconcileInterval().toMillis(), timer -> workers
                     .executeBlocking(denyService::reconcile, false)
                     .onFailure(e -> logger.warn("Deny registry reconciliation failed; next round retries", e)));
-            Gateway gateway = new Gateway(config, database, cluster, vertx, server, denyService);
+            pricing.start();
+            started.push(pricing);
+            Gateway gateway = new Gateway(config, database, cluster, vertx, server, denyService, pricing);
             logger.info("Gateway started [http={}:{}, cluster={}, zone={}, currency={}]", config.httpHost(),
                     server.actualPort(), cluster.address(), config.zone(), config.currency());
             return gateway;
@@ -176,6 +190,7 @@ public final class Gateway implements AutoCloseable {
         parts.push(database);
         parts.push(cluster);
         parts.push(() -> await(vertx.close()));
+        parts.push(pricing);
         RuntimeException failure = new IllegalStateException("gateway did not close cleanly");
         closeAll(parts, failure);
         logger.info("Gateway stopped");

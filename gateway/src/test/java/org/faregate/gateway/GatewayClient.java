@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.faregate.gateway.gates.GateRoutes;
+import org.faregate.gateway.pricing.PricingRoutes;
 import org.faregate.protocol.AccountId;
 import org.faregate.protocol.GateId;
 import org.faregate.protocol.auth.BatchSignature;
@@ -121,10 +122,35 @@ public final class GatewayClient {
                 .expect(201, Accounts.IssuedCredential.class);
     }
 
-    /** Signs the batch as its gate with the gate's test key, registering the gate first if needed. */
+    /**
+     * Signs the batch as its gate with the gate's test key (registering the gate first if needed), and
+     * waits until the cluster has priced what the batch queued, so callers see the charges.
+     */
     public TapBatchAck send(TapBatch batch) {
-        return postTaps(batch.gateId(), new String(JSON.write(batch), StandardCharsets.UTF_8))
+        TapBatchAck ack = postTaps(batch.gateId(), new String(JSON.write(batch), StandardCharsets.UTF_8))
                 .expect(200, TapBatchAck.class);
+        awaitPriced();
+        return ack;
+    }
+
+    /** Waits until no pricing work is due (the pricers took everything queued so far); fails after 30 s. */
+    public PricingRoutes.Status awaitPriced() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            PricingRoutes.Status status = get("/v1/admin/pricing").expect(200, PricingRoutes.Status.class);
+            if (status.due() == 0) {
+                return status;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("pricing work still due after 30 s: " + status);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
     }
 
     /** Posts {@code json} to {@code /v1/taps} signed by {@code gate} (registered first with its test key). */

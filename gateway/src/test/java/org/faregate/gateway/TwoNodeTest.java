@@ -3,11 +3,7 @@ package org.faregate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 import org.faregate.cluster.ClusterConfig;
 import org.faregate.gateway.admin.DenyRequest;
 import org.faregate.gateway.sql.DatabaseConfig;
@@ -55,7 +51,7 @@ class TwoNodeTest {
         DenyChange denied = clientA.post("/v1/admin/deny", new DenyRequest(credential, "stolen"))
                 .expect(200, DenyChange.class);
 
-        await(() -> clientB.denyList(0).changes().contains(denied));
+        Eventually.await(() -> clientB.denyList(0).changes().contains(denied));
         assertThat(clientB.denyList(denied.version() - 1).changes()).containsExactly(denied);
     }
 
@@ -68,16 +64,5 @@ class TwoNodeTest {
         assertThat(clientA.account(account).balanceMinor()).isEqualTo(800);
         assertThat(clientB.get("/v1/issuer-keys").expect(200, IssuerKeyList.class).keys())
                 .isEqualTo(clientA.get("/v1/issuer-keys").expect(200, IssuerKeyList.class).keys());
-    }
-
-    /** Replication is asynchronous: wait for the condition, with a deadline. */
-    static void await(BooleanSupplier condition) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("condition not met within 20 s");
-            }
-            LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
-        }
     }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -94,6 +95,8 @@ public final class Demo {
                     plan.stations().size() * 2, plan.riders().size(), day);
             SimulationRun run = new CitySimulation(plan, gateway.baseUri(), options.out(), new SecureRandom(), clock)
                     .run(out);
+            Duration pricing = new OperatorConsole(gateway.baseUri()).awaitPriced(Duration.ofMinutes(5));
+            out.printf("pricing  every acknowledged tap priced %d ms after the last sync%n", pricing.toMillis());
             Verification verification;
             try (Connection db = gateway.dataSource().getConnection()) {
                 verification = new LedgerCheck(rules, options.zone(), CUTOVER).verify(db, known(run));

@@ -59,16 +59,18 @@ public final class SimulatorMain {
                 verification = Demo.run(demo, System.out).verification();
             }
             case "ingest-load" -> {
-                allow(options, "--taps", "--accounts", "--senders", "--batch");
+                allow(options, "--taps", "--accounts", "--senders", "--batch", "--nodes");
                 IngestLoad.Options defaults = IngestLoad.Options.defaults();
                 IngestLoad.Result result = IngestLoad.run(new IngestLoad.Options(
                         number(options, "--taps", defaults.taps()), number(options, "--accounts", defaults.accounts()),
                         number(options, "--senders", defaults.senders()), number(options, "--batch", defaults.batchSize()),
-                        defaults.seed(), database), System.out);
+                        defaults.seed(), number(options, "--nodes", defaults.nodes()), database), System.out);
                 verification = result.verification();
                 verification.problems().forEach(problem -> System.out.println("PROBLEM  " + problem));
                 System.out.printf("ingest   %,d taps in %,d ms = %,d taps/s; batch ack %s%n", result.taps(),
                         result.nanos() / 1_000_000, result.tapsPerSecond(), result.ackLatency().medianAndP99());
+                System.out.printf("priced   all %,d taps priced %,d ms after the first batch = %,d taps/s stored and priced%n",
+                        result.taps(), result.pricedNanos() / 1_000_000, result.pricedTapsPerSecond());
                 System.out.println(Demo.summary(verification));
             }
             default -> throw new IllegalArgumentException("unknown command: " + args[0]);

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.faregate.gateway.deny.DenyReasons;
 import org.faregate.gateway.deny.SqlDenyList;
 import org.faregate.protocol.CredentialId;
@@ -33,8 +34,39 @@ public final class Balances {
 
     /** Adds {@code deltaMinor} to a locked account's balance and denies or restores its credentials. */
     public Change add(Connection connection, Account locked, long deltaMinor, Instant at) throws SQLException {
-        Account after = locked.withBalance(Math.addExact(locked.balanceMinor(), deltaMinor));
         List<DenyChange> changes = new ArrayList<>();
+        Account after = settle(connection, locked, deltaMinor, at, changes);
+        if (changed(locked, after)) {
+            accounts.update(connection, after);
+        }
+        return new Change(after, changes);
+    }
+
+    /**
+     * As {@link #add} for many locked accounts at once ({@code deltas}: each locked account and what to add);
+     * the balances are stored in one batch. Returns the deny-list changes to publish after the commit.
+     */
+    public List<DenyChange> addAll(Connection connection, Map<Account, Long> deltas, Instant at) throws SQLException {
+        List<DenyChange> changes = new ArrayList<>();
+        List<Account> changed = new ArrayList<>();
+        for (Map.Entry<Account, Long> delta : deltas.entrySet()) {
+            Account after = settle(connection, delta.getKey(), delta.getValue(), at, changes);
+            if (changed(delta.getKey(), after)) {
+                changed.add(after);
+            }
+        }
+        accounts.updateAll(connection, changed);
+        return changes;
+    }
+
+    private static boolean changed(Account before, Account after) {
+        return after.balanceMinor() != before.balanceMinor() || after.denied() != before.denied();
+    }
+
+    /** The account after the change; the deny-list changes it causes are written and added to {@code changes}. */
+    private Account settle(Connection connection, Account locked, long deltaMinor, Instant at, List<DenyChange> changes)
+            throws SQLException {
+        Account after = locked.withBalance(Math.addExact(locked.balanceMinor(), deltaMinor));
         if (after.belowFloor() && !after.denied()) {
             after = after.withDenied(true);
             denyList.lock(connection);
@@ -56,9 +88,6 @@ public final class Balances {
                 }
             }
         }
-        if (after.balanceMinor() != locked.balanceMinor() || after.denied() != locked.denied()) {
-            accounts.update(connection, after);
-        }
-        return new Change(after, changes);
+        return after;
     }
 }

@@ -4,6 +4,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.Optional;
@@ -47,6 +54,75 @@ public final class SqlAccounts {
         return select(connection, "select " + COLUMNS + " from accounts where id = ? for update", id);
     }
 
+    /**
+     * Locks the given accounts in ascending id order (one statement) and returns those that exist, by id.
+     * Ascending order is the order every transaction that locks several accounts uses, so none deadlock.
+     */
+    public Map<AccountId, Account> lockAll(Connection connection, Collection<AccountId> ids) throws SQLException {
+        Map<AccountId, Account> locked = new LinkedHashMap<>();
+        if (ids.isEmpty()) {
+            return locked;
+        }
+        String sql = "select " + COLUMNS + " from accounts where id in (" + placeholders(ids.size())
+                + ") order by id for update";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (AccountId id : ids) {
+                select.setLong(index++, id.value());
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    Account account = account(row);
+                    locked.put(account.id(), account);
+                }
+            }
+        }
+        return locked;
+    }
+
+    /** Which of the given accounts exist (one statement, no locks). */
+    public Set<AccountId> existing(Connection connection, Collection<AccountId> ids) throws SQLException {
+        Set<AccountId> found = new HashSet<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        String sql = "select id from accounts where id in (" + placeholders(ids.size()) + ")";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (AccountId id : ids) {
+                select.setLong(index++, id.value());
+            }
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    found.add(AccountId.of(row.getLong(1)));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Stores the balances and denied flags of locked accounts in one batch. */
+    public void updateAll(Connection connection, Collection<Account> changed) throws SQLException {
+        if (changed.isEmpty()) {
+            return;
+        }
+        String sql = "update accounts set balance_minor = ?, denied = ? where id = ?";
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (Account account : changed) {
+                update.setLong(1, account.balanceMinor());
+                update.setBoolean(2, account.denied());
+                update.setLong(3, account.id().value());
+                update.addBatch();
+            }
+            int[] counts = update.executeBatch();
+            for (int count : counts) {
+                if (count != 1 && count != Statement.SUCCESS_NO_INFO) {
+                    throw new SQLException("an account vanished during a balance update");
+                }
+            }
+        }
+    }
+
     /** Stores the balance and denied flag of a locked account. */
     public void update(Connection connection, Account account) throws SQLException {
         String sql = "update accounts set balance_minor = ?, denied = ? where id = ?";
@@ -64,16 +140,22 @@ public final class SqlAccounts {
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             select.setLong(1, id.value());
             try (ResultSet row = select.executeQuery()) {
-                if (!row.next()) {
-                    return Optional.empty();
-                }
-                String category = row.getString("rider_category");
-                return Optional.of(new Account(AccountId.of(row.getLong("id")),
-                        RiderCategory.findById(category).orElseThrow(
-                                () -> new SQLException("account " + id + " has unknown rider category " + category)),
-                        Currency.getInstance(row.getString("currency").trim()),
-                        row.getLong("balance_minor"), row.getLong("floor_minor"), row.getBoolean("denied")));
+                return row.next() ? Optional.of(account(row)) : Optional.empty();
             }
         }
+    }
+
+    private static Account account(ResultSet row) throws SQLException {
+        long id = row.getLong("id");
+        String category = row.getString("rider_category");
+        return new Account(AccountId.of(id), RiderCategory.findById(category).orElseThrow(
+                () -> new SQLException("account " + id + " has unknown rider category " + category)),
+                Currency.getInstance(row.getString("currency").trim()),
+                row.getLong("balance_minor"), row.getLong("floor_minor"), row.getBoolean("denied"));
+    }
+
+    /** {@code ?, ?, ...} for an {@code in} list of {@code count} values. */
+    public static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 }

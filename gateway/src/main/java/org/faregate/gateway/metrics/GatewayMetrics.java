@@ -31,13 +31,23 @@ public final class GatewayMetrics {
     private final Metrics.Counter tapsStored = registry.counter("faregate_taps_stored_total",
             "Taps stored for the first time (resends excluded)");
     private final Metrics.Histogram batchSeconds = registry.histogram("faregate_tap_batch_seconds",
-            "Time to commit, price and charge one batch", BATCH_SECONDS);
+            "Time to store one batch and queue its pricing", BATCH_SECONDS);
     private final Metrics.Histogram pricingSeconds = registry.histogram("faregate_pricing_seconds",
             "Time to price one account's service day", PRICING_SECONDS);
     private final Metrics.Histogram tapDelaySeconds = registry.histogram("faregate_tap_delay_seconds",
             "From a tap at the gate to its first arrival at the gateway", DELAY_SECONDS);
     private final Metrics.LabeledGauge gateLastBatch = registry.labeledGauge(
             "faregate_gate_last_batch_timestamp_seconds", "When each gate last delivered a batch here", "gate");
+    private final Metrics.Counter pricingRounds = registry.counter("faregate_pricing_rounds_total",
+            "Pricing rounds committed by this node's pricer");
+    private final Metrics.Counter pricedAccounts = registry.counter("faregate_priced_accounts_total",
+            "Accounts priced by this node (one account may be priced in many rounds)");
+    private final Metrics.Counter pricingFailures = registry.counter("faregate_pricing_failures_total",
+            "Accounts whose pricing failed and was put back for a retry");
+    private final Metrics.Histogram pricingRoundSeconds = registry.histogram("faregate_pricing_round_seconds",
+            "Time to price one round of accounts and commit it", BATCH_SECONDS);
+    private final Metrics.Histogram pricingLagSeconds = registry.histogram("faregate_pricing_lag_seconds",
+            "From pricing work falling due (taps stored) to the round that took it", BATCH_SECONDS);
     private final Metrics.Counter denyFeedServed = registry.counter("faregate_deny_feed_requests_total",
             "Deny-list feed requests answered");
 
@@ -53,6 +63,17 @@ public final class GatewayMetrics {
         tapsStored.add(stored);
         batchSeconds.observeNanos(nanos);
         gateLastBatch.set(gate.value(), at.getEpochSecond());
+    }
+
+    public void pricingRound(int accounts, long nanos, Duration lag) {
+        pricingRounds.increment();
+        pricedAccounts.add(accounts);
+        pricingRoundSeconds.observeNanos(nanos);
+        pricingLagSeconds.observeNanos(lag.toNanos());
+    }
+
+    public void pricingFailed() {
+        pricingFailures.increment();
     }
 
     public void batchRefused() {

@@ -6,6 +6,7 @@ import com.hazelcast.config.JoinConfig;
 import com.hazelcast.config.NetworkConfig;
 import com.hazelcast.core.Hazelcast;
 import com.hazelcast.core.HazelcastInstance;
+import org.faregate.cluster.AccountOwnership;
 import org.faregate.cluster.ClusterConfig;
 import org.faregate.cluster.DenyRegistry;
 import org.slf4j.Logger;
@@ -18,10 +19,12 @@ public final class HzCluster implements AutoCloseable {
 
     private final HazelcastInstance instance;
     private final HzDenyRegistry denyRegistry;
+    private final HzAccountOwnership accountOwnership;
 
     private HzCluster(HazelcastInstance instance) {
         this.instance = instance;
         this.denyRegistry = denyRegistry(HzDenyRegistry.MAP_NAME);
+        this.accountOwnership = new HzAccountOwnership(instance.getPartitionService());
     }
 
     /** Starts a member and joins the configured members; blocks until it is part of the cluster. */
@@ -57,6 +60,11 @@ public final class HzCluster implements AutoCloseable {
         return denyRegistry;
     }
 
+    /** The accounts this member prices: those whose bucket's partition it owns. */
+    public AccountOwnership accountOwnership() {
+        return accountOwnership;
+    }
+
     /** This member's address as other members join it: {@code host:port}. */
     public String address() {
         Address address = instance.getCluster().getLocalMember().getAddress();
@@ -78,6 +86,11 @@ public final class HzCluster implements AutoCloseable {
                 instance.getReplicatedMap(mapName + HzDenyRegistry.PUBLISHED_SUFFIX),
                 instance.getReplicatedMap(mapName + HzDenyRegistry.COMPLETE_SUFFIX),
                 instance.getLocalEndpoint().getUuid().toString());
+    }
+
+    /** Stops the member abruptly, as a crash would: no graceful hand-over of its partitions. For tests. */
+    void terminateForTest() {
+        instance.getLifecycleService().terminate();
     }
 
     @Override

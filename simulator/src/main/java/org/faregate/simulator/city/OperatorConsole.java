@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
+import org.faregate.gateway.pricing.PricingRoutes;
 import java.time.Instant;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -84,6 +86,38 @@ public final class OperatorConsole {
             return new WireJson().read(response.body().getBytes(StandardCharsets.UTF_8), IssuerKeyList.class);
         } catch (WireFormatException e) {
             throw new IOException("unreadable issuer key list: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Waits until the gateway has priced every tap it acknowledged ({@code GET /v1/admin/pricing} reports
+     * nothing due): pricing runs after the acknowledgement, on the node that owns each account.
+     *
+     * @return how long it waited
+     */
+    public Duration awaitPriced(Duration limit) throws IOException {
+        long started = System.nanoTime();
+        while (true) {
+            HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/v1/admin/pricing"))
+                    .timeout(Duration.ofSeconds(30)).GET().build());
+            if (response.statusCode() != 200) {
+                throw new IOException("cannot read the pricing queue (" + response.statusCode() + "): "
+                        + response.body());
+            }
+            PricingRoutes.Status status;
+            try {
+                status = new WireJson().read(response.body().getBytes(StandardCharsets.UTF_8), PricingRoutes.Status.class);
+            } catch (WireFormatException e) {
+                throw new IOException("unreadable pricing status: " + e.getMessage(), e);
+            }
+            Duration waited = Duration.ofNanos(System.nanoTime() - started);
+            if (status.due() == 0) {
+                return waited;
+            }
+            if (waited.compareTo(limit) > 0) {
+                throw new IOException("pricing still has " + status.due() + " account-days due after " + limit);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
     }
 

@@ -57,22 +57,34 @@ import org.faregate.validator.link.HttpGatewayLink;
 public final class IngestLoad {
 
     /** @param senders concurrent HTTP senders, each carrying some of the city's gate streams */
-    public record Options(int taps, int accounts, int senders, int batchSize, long seed, DatabaseConfig database) {
+    /** @param nodes gateway nodes in one Hazelcast cluster on one database; senders spread over them */
+    public record Options(int taps, int accounts, int senders, int batchSize, long seed, int nodes,
+                          DatabaseConfig database) {
         public Options {
-            if (taps < 2 || accounts < 1 || senders < 1 || batchSize < 1 || batchSize > TapBatch.MAX_TAPS) {
+            if (taps < 2 || accounts < 1 || senders < 1 || batchSize < 1 || batchSize > TapBatch.MAX_TAPS
+                    || nodes < 1 || nodes > 4) {
                 throw new IllegalArgumentException("taps >= 2, accounts >= 1, senders >= 1, 1 <= batch <= "
-                        + TapBatch.MAX_TAPS);
+                        + TapBatch.MAX_TAPS + ", 1 <= nodes <= 4");
             }
         }
 
         public static Options defaults() {
-            return new Options(100_000, 5_000, 8, 500, 2026, DatabaseConfig.embedded());
+            return new Options(100_000, 5_000, 8, 500, 2026, 1, DatabaseConfig.embedded());
         }
     }
 
-    public record Result(long taps, long nanos, Percentiles ackLatency, Verification verification) {
+    /**
+     * @param nanos       from the first batch sent to the last acknowledged
+     * @param pricedNanos from the first batch sent until every acknowledged tap was priced
+     */
+    public record Result(long taps, long nanos, long pricedNanos, Percentiles ackLatency, Verification verification) {
         public long tapsPerSecond() {
             return Math.multiplyExact(taps, 1_000_000_000L) / Math.max(1, nanos);
+        }
+
+        /** Taps stored and priced per second, over the whole run including the pricing catch-up. */
+        public long pricedTapsPerSecond() {
+            return Math.multiplyExact(taps, 1_000_000_000L) / Math.max(1, pricedNanos);
         }
     }
 
@@ -87,16 +99,26 @@ public final class IngestLoad {
         CityPlan city = CityPlan.generate(options.seed(), 10, 1, day, ZONE);
         GatewayConfig config = GatewayConfig.embedded().withDatabase(options.database())
                 .withServiceDay(ZONE, CUTOVER).withFares(Currency.getInstance(city.currency()), city.fareConfig());
-        try (Gateway gateway = Gateway.start(config)) {
-            out.printf("gateway  %s (%s)%n", gateway.baseUri(), options.database().isH2() ? "embedded H2" : "PostgreSQL");
+        List<Gateway> nodes = new ArrayList<>();
+        try {
+            Gateway gateway = Gateway.start(config);
+            nodes.add(gateway);
+            for (int n = 1; n < options.nodes(); n++) {
+                nodes.add(Gateway.start(config.withCluster(config.cluster().withMembers(List.of(gateway.clusterAddress())))));
+            }
+            out.printf("gateway  %d node(s) %s (%s)%n", nodes.size(), nodes.stream().map(Gateway::baseUri).toList(),
+                    options.database().isH2() ? "embedded H2" : "PostgreSQL");
             List<AccountId> accounts = openAccounts(new RiderApp(gateway.baseUri()), options, city.currency());
             List<List<TapRecord>> streams = JourneyStreams.generate(city, accounts, options.taps(), options.seed());
             out.printf("load     %,d taps of %,d accounts in %d gate streams, batches of %d, %d senders%n",
                     options.taps(), accounts.size(), streams.size(), options.batchSize(), options.senders());
             long started = System.nanoTime();
-            Map<GateId, GateIdentity> gates = installGates(new OperatorConsole(gateway.baseUri()), streams);
-            long[] latencies = send(gateway, gates, streams, options);
+            OperatorConsole operator = new OperatorConsole(gateway.baseUri());
+            Map<GateId, GateIdentity> gates = installGates(operator, streams);
+            long[] latencies = send(nodes.stream().map(Gateway::baseUri).toList(), gates, streams, options);
             long nanos = System.nanoTime() - started;
+            operator.awaitPriced(Duration.ofMinutes(30));
+            long pricedNanos = System.nanoTime() - started;
             Verification verification;
             try (Connection db = gateway.dataSource().getConnection()) {
                 verification = new LedgerCheck(FareConfig.parse(city.fareConfig()), ZONE, CUTOVER)
@@ -106,7 +128,11 @@ public final class IngestLoad {
             } catch (FareConfigException e) {
                 throw new IllegalStateException("the city's own fare rules do not parse", e);
             }
-            return new Result(options.taps(), nanos, new Percentiles(latencies), verification);
+            return new Result(options.taps(), nanos, pricedNanos, new Percentiles(latencies), verification);
+        } finally {
+            for (int n = nodes.size() - 1; n >= 0; n--) {
+                nodes.get(n).close();
+            }
         }
     }
 
@@ -149,8 +175,8 @@ public final class IngestLoad {
         return gates;
     }
 
-    /** Each sender sends its streams' batches in order; returns every batch's acknowledgement latency. */
-    private static long[] send(Gateway gateway, Map<GateId, GateIdentity> gates, List<List<TapRecord>> streams,
+    /** Each sender sends its streams' batches in order, to its node (senders spread over the nodes); returns every batch's acknowledgement latency. */
+    private static long[] send(List<URI> nodes, Map<GateId, GateIdentity> gates, List<List<TapRecord>> streams,
                                Options options) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(options.senders());
         try {
@@ -160,7 +186,8 @@ public final class IngestLoad {
                 for (int g = s; g < streams.size(); g += options.senders()) {
                     mine.add(streams.get(g));
                 }
-                senders.add(pool.submit(() -> sendAll(gateway.baseUri(), gates, mine, options.batchSize())));
+                URI node = nodes.get(s % nodes.size());
+                senders.add(pool.submit(() -> sendAll(node, gates, mine, options.batchSize())));
             }
             List<Long> all = new ArrayList<>();
             for (Future<List<Long>> sender : senders) {

@@ -17,6 +17,7 @@ import org.faregate.gateway.admin.ReconciliationReport;
 import org.faregate.gateway.sql.DatabaseConfig;
 import org.faregate.protocol.wire.WireFormatException;
 import org.faregate.protocol.wire.WireJson;
+import org.faregate.simulator.city.OperatorConsole;
 import org.faregate.simulator.report.KnownTap;
 import org.faregate.simulator.report.LedgerCheck;
 import org.faregate.simulator.report.Verification;
@@ -39,8 +40,9 @@ final class MoneyCheck {
         }
     }
 
-    /** {@code GET /v1/admin/reconciliation} of a running gateway. */
+    /** {@code GET /v1/admin/reconciliation} of a running gateway, once it has priced every acknowledged tap. */
     static ReconciliationReport reconciliation(URI base) throws IOException, InterruptedException {
+        new OperatorConsole(base).awaitPriced(Duration.ofMinutes(2));
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                 base.resolve("/v1/admin/reconciliation")).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());

@@ -8,6 +8,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.time.LocalDate;
@@ -88,6 +89,8 @@ final class TestCity implements AutoCloseable {
     }
 
     /** A rider with an account holding {@code balanceMinor} and a credential on the given media. */
+    private static final Duration PRICING_PATIENCE = Duration.ofMinutes(1);
+
     Rider rider(Media media, long balanceMinor) throws IOException {
         return signUp(app, random, media, balanceMinor, riders++);
     }
@@ -169,11 +172,15 @@ final class TestCity implements AutoCloseable {
         }
     }
 
+    /** The balance once the gateway has priced every tap it acknowledged. */
     long balance(AccountId account) throws IOException {
+        new OperatorConsole(gateway.baseUri()).awaitPriced(PRICING_PATIENCE);
         return app.account(account).balanceMinor();
     }
 
+    /** The history once the gateway has priced every tap it acknowledged. */
     Accounts.History history(AccountId account) throws IOException {
+        new OperatorConsole(gateway.baseUri()).awaitPriced(PRICING_PATIENCE);
         return get("/v1/accounts/" + account + "/history", Accounts.History.class);
     }
 

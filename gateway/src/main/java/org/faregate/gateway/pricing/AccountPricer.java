@@ -1,0 +1,175 @@
+package org.faregate.gateway.pricing;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.faregate.fares.FareRules;
+import org.faregate.gateway.accounts.Account;
+import org.faregate.gateway.accounts.Balances;
+import org.faregate.gateway.accounts.SqlAccounts;
+import org.faregate.gateway.ledger.EntryKind;
+import org.faregate.gateway.ledger.LedgerPosting;
+import org.faregate.gateway.ledger.SqlLedger;
+import org.faregate.gateway.metrics.GatewayMetrics;
+import org.faregate.gateway.pricing.PeriodPricer.Repricing;
+import org.faregate.gateway.pricing.PeriodPricer.StoredTap;
+import org.faregate.protocol.AccountId;
+import org.faregate.protocol.wire.DenyChange;
+
+/**
+ * Prices account-days in one transaction: locks the accounts (ascending ids), re-prices each whole service
+ * day with the fare rules in force at the day's start, writes each tap's new charge, posts only the
+ * differences to the ledger and moves the balances (denying or restoring credentials at the floor).
+ * A constant number of statements per call, however many accounts it prices. Blocking; the caller owns
+ * the transaction.
+ */
+public final class AccountPricer {
+
+    private final SqlAccounts accounts;
+    private final SqlLedger ledger;
+    private final Balances balances;
+    private final FareBook fareBook;
+    private final ZoneId zone;
+    private final LocalTime cutover;
+    private final GatewayMetrics metrics;
+    private final SqlTapCharges charges = new SqlTapCharges();
+
+    public AccountPricer(SqlAccounts accounts, SqlLedger ledger, Balances balances, FareBook fareBook, ZoneId zone,
+                         LocalTime cutover, GatewayMetrics metrics) {
+        this.accounts = Objects.requireNonNull(accounts, "accounts");
+        this.ledger = Objects.requireNonNull(ledger, "ledger");
+        this.balances = Objects.requireNonNull(balances, "balances");
+        this.fareBook = Objects.requireNonNull(fareBook, "fareBook");
+        this.zone = Objects.requireNonNull(zone, "zone");
+        this.cutover = Objects.requireNonNull(cutover, "cutover");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+    }
+
+    /** What a pricing round changed: deny-list changes to publish after the commit, and its size. */
+    public record Outcome(List<DenyChange> denyChanges, int accounts, int days, int chargesWritten) {
+        public Outcome {
+            denyChanges = List.copyOf(denyChanges);
+        }
+    }
+
+    /**
+     * Prices the given service days of the given accounts (and the later days within the rules' look-back
+     * that their change affects). Accounts that do not exist are skipped.
+     */
+    public Outcome price(Connection connection, Map<AccountId, SortedSet<LocalDate>> work, Instant now)
+            throws SQLException {
+        Map<LocalDate, FareRules> rulesByDay = new HashMap<>();
+        Map<AccountId, Account> locked = accounts.lockAll(connection, work.keySet());
+        if (locked.isEmpty()) {
+            return new Outcome(List.of(), 0, 0, 0);
+        }
+        LocalDate first = null;
+        LocalDate last = null;
+        int lookback = 0;
+        for (AccountId id : locked.keySet()) {
+            for (LocalDate day : work.get(id)) {
+                lookback = Math.max(lookback, rulesFor(connection, day, rulesByDay).lookbackDays());
+                first = first == null || day.isBefore(first) ? day : first;
+                last = last == null || day.isAfter(last) ? day : last;
+            }
+        }
+        Map<AccountId, NavigableMap<LocalDate, List<StoredTap>>> taps = charges.acceptedTaps(connection,
+                locked.keySet(), first.minusDays(lookback), last.plusDays(lookback));
+        List<SqlTapCharges.ChargeWrite> writes = new ArrayList<>();
+        List<LedgerPosting> postings = new ArrayList<>();
+        Map<Account, Long> deltas = new LinkedHashMap<>();
+        int days = 0;
+        for (Account account : locked.values()) {
+            NavigableMap<LocalDate, List<StoredTap>> accountTaps = taps.getOrDefault(account.id(), Collections.emptyNavigableMap());
+            long delta = 0;
+            for (LocalDate day : daysToPrice(connection, work.get(account.id()), accountTaps, rulesByDay)) {
+                delta = Math.addExact(delta, priceDay(rulesFor(connection, day, rulesByDay), account, day,
+                        accountTaps, now, writes, postings));
+                days++;
+            }
+            if (delta != 0) {
+                deltas.put(account, delta);
+            }
+        }
+        charges.write(connection, writes);
+        for (LedgerPosting posting : postings) {
+            ledger.post(connection, posting);
+        }
+        List<DenyChange> denyChanges = balances.addAll(connection, deltas, now);
+        return new Outcome(denyChanges, locked.size(), days, writes.size());
+    }
+
+    /**
+     * The days asked for, plus the later days with taps within each day's look-back: a changed day can
+     * change the days after it when caps or tiers span days. Ascending, so each day sees the ones before.
+     */
+    private SortedSet<LocalDate> daysToPrice(Connection connection, SortedSet<LocalDate> asked,
+                                             NavigableMap<LocalDate, List<StoredTap>> accountTaps,
+                                             Map<LocalDate, FareRules> rulesByDay) throws SQLException {
+        SortedSet<LocalDate> days = new TreeSet<>(asked);
+        for (LocalDate day : asked) {
+            int lookback = rulesFor(connection, day, rulesByDay).lookbackDays();
+            if (lookback > 0) {
+                days.addAll(accountTaps.subMap(day, false, day.plusDays(lookback), true).keySet());
+            }
+        }
+        return days;
+    }
+
+    /** Re-prices one service day of a locked account; returns the balance change (fares are negative). */
+    private long priceDay(FareRules rules, Account account, LocalDate day,
+                          NavigableMap<LocalDate, List<StoredTap>> accountTaps, Instant now,
+                          List<SqlTapCharges.ChargeWrite> writes, List<LedgerPosting> postings) {
+        if (!rules.currency().equals(account.currency())) {
+            throw new IllegalStateException("account " + account.id() + " is in " + account.currency()
+                    + " but the fare rules charge in " + rules.currency());
+        }
+        int lookback = rules.lookbackDays();
+        List<StoredTap> earlier = new ArrayList<>();
+        if (lookback > 0) {
+            accountTaps.subMap(day.minusDays(lookback), true, day, false).values().forEach(earlier::addAll);
+        }
+        List<StoredTap> dayTaps = accountTaps.getOrDefault(day, List.of());
+        long started = System.nanoTime();
+        List<Repricing> repricings = PeriodPricer.reprice(rules, account.category(), dayTaps, earlier);
+        metrics.dayPriced(System.nanoTime() - started);
+        long balanceDelta = 0;
+        for (Repricing repricing : repricings) {
+            if (repricing.recorded() && repricing.deltaMinor() == 0) {
+                continue;
+            }
+            writes.add(new SqlTapCharges.ChargeWrite(account.id(), day, repricing));
+            if (repricing.deltaMinor() != 0) {
+                long amount = Math.negateExact(repricing.deltaMinor());
+                postings.add(new LedgerPosting(account.id(), EntryKind.FARE, amount, account.currency(),
+                        repricing.tapId(), null, repricing.explanation(), now));
+                balanceDelta = Math.addExact(balanceDelta, amount);
+            }
+        }
+        return balanceDelta;
+    }
+
+    /** The rules in force at the start of the service day (its cutover time in the operator's zone). */
+    private FareRules rulesFor(Connection connection, LocalDate day, Map<LocalDate, FareRules> known)
+            throws SQLException {
+        FareRules rules = known.get(day);
+        if (rules == null) {
+            rules = fareBook.rulesAt(connection, day.atTime(cutover).atZone(zone).toInstant());
+            known.put(day, rules);
+        }
+        return rules;
+    }
+}

@@ -1,0 +1,220 @@
+package org.faregate.gateway.pricing;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedSet;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import org.faregate.cluster.AccountOwnership;
+import org.faregate.gateway.deny.DenyService;
+import org.faregate.gateway.metrics.GatewayMetrics;
+import org.faregate.gateway.pricing.SqlPricingWork.Taken;
+import org.faregate.gateway.sql.Database;
+import org.faregate.gateway.sql.StoreException;
+import org.faregate.protocol.AccountId;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * This node's pricer: one thread that takes the due pricing work of the accounts this node owns
+ * ({@link AccountOwnership}), prices up to {@link #MAX_ACCOUNTS} accounts per transaction, deletes the
+ * rows it took in the same transaction, and publishes deny changes after the commit. Work whose pricing
+ * fails is retried per account with a growing delay, so one broken account never holds up the others;
+ * with the database down the whole round waits and retries.
+ */
+public final class PricingWorker implements AutoCloseable {
+
+    private static final Logger logger = LoggerFactory.getLogger(PricingWorker.class);
+    /** Accounts priced in one transaction: enough to amortise the round trips, small enough to commit fast. */
+    static final int MAX_ACCOUNTS = 500;
+    /** How often an idle pricer looks for work other nodes queued for its accounts. */
+    static final Duration IDLE_POLL = Duration.ofMillis(20);
+    private static final Duration OUTAGE_PAUSE = Duration.ofSeconds(1);
+    private static final Duration FIRST_RETRY = Duration.ofSeconds(2);
+    private static final Duration LAST_RETRY = Duration.ofMinutes(10);
+
+    private final Database database;
+    private final SqlPricingWork queue;
+    private final AccountPricer pricer;
+    private final AccountOwnership ownership;
+    private final DenyService denyService;
+    private final InstantSource clock;
+    private final GatewayMetrics metrics;
+    private final Thread thread;
+    private volatile boolean running = true;
+
+    public PricingWorker(Database database, SqlPricingWork queue, AccountPricer pricer, AccountOwnership ownership,
+                         DenyService denyService, InstantSource clock, GatewayMetrics metrics) {
+        this.database = Objects.requireNonNull(database, "database");
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.pricer = Objects.requireNonNull(pricer, "pricer");
+        this.ownership = Objects.requireNonNull(ownership, "ownership");
+        this.denyService = Objects.requireNonNull(denyService, "denyService");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.thread = new Thread(this::loop, "faregate-pricing");
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** New work may be due (this node just stored taps): look now instead of at the next poll. */
+    public void wake() {
+        LockSupport.unpark(thread);
+    }
+
+    private void loop() {
+        while (running) {
+            try {
+                if (runOnce() == 0) {
+                    LockSupport.parkNanos(IDLE_POLL.toNanos());
+                }
+            } catch (StoreException e) {
+                logger.warn("Pricing paused: the database is unavailable [retryIn={}ms, cause={}]",
+                        OUTAGE_PAUSE.toMillis(), e.getMessage());
+                LockSupport.parkNanos(OUTAGE_PAUSE.toNanos());
+            } catch (RuntimeException e) {
+                logger.error("Pricing round failed unexpectedly; retrying", e);
+                LockSupport.parkNanos(OUTAGE_PAUSE.toNanos());
+            }
+        }
+    }
+
+    /**
+     * One round: takes the due work of this node's accounts and prices it. Returns how many accounts it
+     * priced (the loop looks again at once unless that was none). Throws {@link StoreException} when the
+     * database is unreachable; nothing is lost then, the rows stay queued.
+     */
+    public int runOnce() {
+        Instant now = clock.instant();
+        int[] buckets = ownership.ownedBuckets();
+        List<Taken> taken = database.inTransaction(connection ->
+                queue.due(connection, buckets, now, MAX_ACCOUNTS * 4));
+        if (taken.isEmpty()) {
+            return 0;
+        }
+        Map<AccountId, List<Taken>> byAccount = byAccount(taken);
+        long started = System.nanoTime();
+        try {
+            price(byAccount, now);
+        } catch (RuntimeException e) {
+            if (unreachable(e)) {
+                throw e;
+            }
+            logger.warn("Pricing round failed; pricing its accounts one by one [accounts={}, cause={}]",
+                    byAccount.size(), e.getMessage());
+            for (Map.Entry<AccountId, List<Taken>> account : byAccount.entrySet()) {
+                priceAlone(account.getKey(), account.getValue(), now);
+            }
+        }
+        metrics.pricingRound(byAccount.size(), System.nanoTime() - started, oldestAge(taken, now));
+        return byAccount.size();
+    }
+
+    /** The first {@link #MAX_ACCOUNTS} accounts of the taken rows, each with its rows; ascending account ids. */
+    private static Map<AccountId, List<Taken>> byAccount(List<Taken> taken) {
+        Map<AccountId, List<Taken>> byAccount = new TreeMap<>(Comparator.comparingLong(AccountId::value));
+        for (Taken row : taken) {
+            List<Taken> rows = byAccount.get(row.account());
+            if (rows == null) {
+                if (byAccount.size() == MAX_ACCOUNTS) {
+                    continue;
+                }
+                rows = new ArrayList<>();
+                byAccount.put(row.account(), rows);
+            }
+            rows.add(row);
+        }
+        return byAccount;
+    }
+
+    private void price(Map<AccountId, List<Taken>> byAccount, Instant now) {
+        Map<AccountId, SortedSet<LocalDate>> work = new LinkedHashMap<>();
+        List<Taken> rows = new ArrayList<>();
+        byAccount.forEach((account, taken) -> {
+            SortedSet<LocalDate> days = new TreeSet<>();
+            taken.forEach(row -> days.add(row.serviceDay()));
+            work.put(account, days);
+            rows.addAll(taken);
+        });
+        AccountPricer.Outcome outcome = database.inTransaction(connection -> {
+            AccountPricer.Outcome priced = pricer.price(connection, work, now);
+            queue.done(connection, rows);
+            return priced;
+        });
+        denyService.publish(outcome.denyChanges());
+    }
+
+    private void priceAlone(AccountId account, List<Taken> rows, Instant now) {
+        try {
+            price(Map.of(account, rows), now);
+        } catch (RuntimeException e) {
+            if (unreachable(e)) {
+                throw e;
+            }
+            int attempts = rows.stream().mapToInt(Taken::attempts).max().orElse(0) + 1;
+            Duration delay = retryDelay(attempts);
+            logger.error("Pricing failed for an account; its taps stay stored and are retried [account={},"
+                    + " attempt={}, retryIn={}s]", account, attempts, delay.toSeconds(), e);
+            metrics.pricingFailed();
+            String error = e.getClass().getSimpleName() + ": " + e.getMessage();
+            database.inTransaction(connection -> {
+                queue.failed(connection, rows, now.plus(delay), error);
+                return null;
+            });
+        }
+    }
+
+    /** 2 s, doubling per attempt, at most 10 minutes. */
+    static Duration retryDelay(int attempts) {
+        Duration delay = FIRST_RETRY;
+        for (int i = 1; i < attempts && delay.compareTo(LAST_RETRY) < 0; i++) {
+            delay = delay.multipliedBy(2);
+        }
+        return delay.compareTo(LAST_RETRY) < 0 ? delay : LAST_RETRY;
+    }
+
+    /** Whether the failure is the database being unreachable rather than something about the work. */
+    private static boolean unreachable(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLTransientConnectionException) {
+                return true;
+            }
+            if (cause instanceof SQLException && ((SQLException) cause).getSQLState() != null
+                    && ((SQLException) cause).getSQLState().startsWith("08")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Duration oldestAge(List<Taken> taken, Instant now) {
+        Instant oldest = taken.stream().map(Taken::dueAt).min(Comparator.naturalOrder()).orElse(now);
+        return oldest.isAfter(now) ? Duration.ZERO : Duration.between(oldest, now);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,139 @@
+package org.faregate.gateway.pricing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Objects;
+import org.faregate.cluster.AccountOwnership;
+import org.faregate.gateway.sql.Columns;
+import org.faregate.protocol.AccountId;
+
+/**
+ * The pricing queue ({@code pricing_work}): account-days to price, each due at a time. Rows are only
+ * added and deleted by id, so work added while a pricer runs is never lost: it has a new id the pricer
+ * did not take.
+ */
+public final class SqlPricingWork {
+
+    /** An account-day to price at {@code dueAt}. */
+    public record Due(AccountId account, LocalDate serviceDay, Instant dueAt) {
+        public Due {
+            Objects.requireNonNull(account, "account");
+            Objects.requireNonNull(serviceDay, "serviceDay");
+            Objects.requireNonNull(dueAt, "dueAt");
+        }
+    }
+
+    /** A queued row as taken by a pricer. */
+    public record Taken(long id, AccountId account, LocalDate serviceDay, Instant dueAt, int attempts) {
+    }
+
+    /** The queue's state: rows due now, rows scheduled later, rows that failed at least once. */
+    public record Backlog(long due, long scheduled, long failing, Instant oldestDue) {
+    }
+
+    /** Adds the rows in one batch. */
+    public void add(Connection connection, Collection<Due> work) throws SQLException {
+        if (work.isEmpty()) {
+            return;
+        }
+        String sql = "insert into pricing_work (account_id, service_day, due_at) values (?, ?, ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (Due due : work) {
+                insert.setLong(1, due.account().value());
+                insert.setObject(2, due.serviceDay());
+                Columns.setInstant(insert, 3, due.dueAt());
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
+    /** Up to {@code limit} rows due at {@code now} in the given buckets, oldest first. */
+    public List<Taken> due(Connection connection, int[] buckets, Instant now, int limit) throws SQLException {
+        if (buckets.length == 0) {
+            return List.of();
+        }
+        StringBuilder sql = new StringBuilder("select id, account_id, service_day, due_at, attempts from pricing_work"
+                + " where due_at <= ?");
+        if (buckets.length < AccountOwnership.BUCKETS) {
+            sql.append(" and mod(account_id, ").append(AccountOwnership.BUCKETS).append(") in (");
+            for (int i = 0; i < buckets.length; i++) {
+                sql.append(i == 0 ? "?" : ", ?");
+            }
+            sql.append(')');
+        }
+        sql.append(" order by id limit ?");
+        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
+            int index = 1;
+            Columns.setInstant(select, index++, now);
+            if (buckets.length < AccountOwnership.BUCKETS) {
+                for (int bucket : buckets) {
+                    select.setInt(index++, bucket);
+                }
+            }
+            select.setInt(index, limit);
+            try (ResultSet row = select.executeQuery()) {
+                List<Taken> taken = new ArrayList<>();
+                while (row.next()) {
+                    taken.add(new Taken(row.getLong(1), AccountId.of(row.getLong(2)), row.getObject(3, LocalDate.class),
+                            Columns.getInstant(row, "due_at"), row.getInt(5)));
+                }
+                return taken;
+            }
+        }
+    }
+
+    /** Deletes the rows a pricer took and finished. */
+    public void done(Connection connection, Collection<Taken> finished) throws SQLException {
+        if (finished.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement delete = connection.prepareStatement("delete from pricing_work where id = ?")) {
+            for (Taken taken : finished) {
+                delete.setLong(1, taken.id());
+                delete.addBatch();
+            }
+            delete.executeBatch();
+        }
+    }
+
+    /** Puts failed rows back, due again at {@code retryAt}, with the failure. */
+    public void failed(Connection connection, Collection<Taken> rows, Instant retryAt, String error)
+            throws SQLException {
+        String sql = "update pricing_work set attempts = attempts + 1, due_at = ?, last_error = ? where id = ?";
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (Taken taken : rows) {
+                Columns.setInstant(update, 1, retryAt);
+                update.setString(2, Columns.fit(error, 500));
+                update.setLong(3, taken.id());
+                update.addBatch();
+            }
+            update.executeBatch();
+        }
+    }
+
+    public Backlog backlog(Connection connection, Instant now) throws SQLException {
+        String sql = "select coalesce(sum(case when due_at <= ? then 1 else 0 end), 0),"
+                + " coalesce(sum(case when due_at > ? then 1 else 0 end), 0),"
+                + " coalesce(sum(case when attempts > 0 then 1 else 0 end), 0),"
+                + " min(case when due_at <= ? then due_at end) from pricing_work";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            Columns.setInstant(select, 1, now);
+            Columns.setInstant(select, 2, now);
+            Columns.setInstant(select, 3, now);
+            try (ResultSet row = select.executeQuery()) {
+                row.next();
+                var oldest = row.getObject(4, java.time.OffsetDateTime.class);
+                return new Backlog(row.getLong(1), row.getLong(2), row.getLong(3),
+                        oldest == null ? null : oldest.toInstant());
+            }
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package org.faregate.gateway.pricing;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.faregate.gateway.accounts.SqlAccounts;
+import org.faregate.gateway.pricing.PeriodPricer.Repricing;
+import org.faregate.gateway.pricing.PeriodPricer.StoredTap;
+import org.faregate.gateway.sql.Columns;
+import org.faregate.protocol.AccountId;
+import org.faregate.protocol.Direction;
+import org.faregate.protocol.Reason;
+import org.faregate.protocol.StationId;
+import org.faregate.protocol.TapId;
+
+/** The accepted taps pricing reads ({@code taps}) and the current charge of each priced tap ({@code tap_charges}). */
+final class SqlTapCharges {
+
+    /** A tap's new current charge, to write. */
+    record ChargeWrite(AccountId account, LocalDate serviceDay, Repricing repricing) {
+    }
+
+    /**
+     * The accepted taps of the given accounts on the service days {@code first} to {@code last} inclusive,
+     * with their current charges: by account, then by day, each day's taps in time order. One statement.
+     */
+    Map<AccountId, NavigableMap<LocalDate, List<StoredTap>>> acceptedTaps(Connection connection,
+            Collection<AccountId> accounts, LocalDate first, LocalDate last) throws SQLException {
+        Map<AccountId, NavigableMap<LocalDate, List<StoredTap>>> byAccount = new HashMap<>();
+        if (accounts.isEmpty()) {
+            return byAccount;
+        }
+        String sql = "select t.account_id, t.service_day, t.tap_id, t.tapped_at, t.station_id, t.direction,"
+                + " t.route_id, c.charged_minor from taps t left join tap_charges c on c.tap_id = t.tap_id"
+                + " where t.account_id in (" + SqlAccounts.placeholders(accounts.size()) + ")"
+                + " and t.service_day between ? and ? and t.reason = ?"
+                + " order by t.account_id, t.tapped_at, t.tap_id";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int index = 1;
+            for (AccountId account : accounts) {
+                select.setLong(index++, account.value());
+            }
+            select.setObject(index++, first);
+            select.setObject(index++, last);
+            select.setString(index, Reason.ACCEPTED.code());
+            try (ResultSet row = select.executeQuery()) {
+                while (row.next()) {
+                    StoredTap tap = new StoredTap(new TapId(Columns.getUuid(row, "tap_id")),
+                            Columns.getInstant(row, "tapped_at"), StationId.of(row.getString("station_id")),
+                            Direction.parse(row.getString("direction")), Optional.ofNullable(row.getString("route_id")),
+                            Columns.getNullableLong(row, "charged_minor"));
+                    byAccount.computeIfAbsent(AccountId.of(row.getLong("account_id")), id -> new TreeMap<>())
+                            .computeIfAbsent(row.getObject("service_day", LocalDate.class), day -> new ArrayList<>())
+                            .add(tap);
+                }
+            }
+        }
+        return byAccount;
+    }
+
+    /** Records new current charges: first charges inserted, changed ones updated, each kind in one batch. */
+    void write(Connection connection, List<ChargeWrite> writes) throws SQLException {
+        try (PreparedStatement insert = connection.prepareStatement("insert into tap_charges"
+                + " (tap_id, account_id, service_day, charged_minor, explanation) values (?, ?, ?, ?, ?)");
+             PreparedStatement update = connection.prepareStatement(
+                     "update tap_charges set charged_minor = ?, explanation = ? where tap_id = ?")) {
+            int inserts = 0;
+            int updates = 0;
+            for (ChargeWrite write : writes) {
+                Repricing repricing = write.repricing();
+                String explanation = Columns.fit(repricing.explanation(), 500);
+                if (repricing.recorded()) {
+                    update.setLong(1, repricing.newMinor());
+                    update.setString(2, explanation);
+                    update.setObject(3, repricing.tapId().value());
+                    update.addBatch();
+                    updates++;
+                } else {
+                    insert.setObject(1, repricing.tapId().value());
+                    insert.setLong(2, write.account().value());
+                    insert.setObject(3, write.serviceDay());
+                    insert.setLong(4, repricing.newMinor());
+                    insert.setString(5, explanation);
+                    insert.addBatch();
+                    inserts++;
+                }
+            }
+            if (inserts > 0) {
+                insert.executeBatch();
+            }
+            if (updates > 0) {
+                update.executeBatch();
+            }
+        }
+    }
+}
