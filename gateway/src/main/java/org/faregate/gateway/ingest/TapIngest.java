@@ -196,7 +196,8 @@ public final class TapIngest {
                 : taps.acceptedTaps(connection, account.id(), day.minusDays(lookback), day.minusDays(1));
         List<StoredTap> dayTaps = taps.acceptedTaps(connection, account.id(), day);
         long pricingStarted = System.nanoTime();
-        List<Repricing> repricings = PeriodPricer.reprice(rules, account.category(), dayTaps, earlier);
+        List<Repricing> repricings = PeriodPricer.reprice(rules, account.category(), dayTaps, earlier, now)
+                .repricings();
         metrics.dayPriced(System.nanoTime() - pricingStarted);
         long balanceDelta = 0;
         for (Repricing repricing : repricings) {
