@@ -19,9 +19,10 @@ import java.util.Optional;
  *   <li>programming errors throw {@link IllegalArgumentException}: two taps with the same id, or a
  *       station the rules do not know (check {@link #knowsStation(String)} first);</li>
  *   <li>an entry whose fare depends on its exit waits at most {@link #maxJourneyTime(FareTap)} for it:
- *       an exit right after the entry and at most that long after it completes the journey; a later exit,
- *       another tap in between, or none at all leaves it incomplete (a maximum fare). A caller that prices
- *       before that time has passed may hold back the charge of the period's last entry (see there).</li>
+ *       an exit of the same network right after the entry and at most that long after it completes the
+ *       journey; a later exit, another tap in between, or none at all leaves it incomplete (a maximum
+ *       fare). A caller that prices before that time has passed may hold back the charge of the period's
+ *       last entry (see there).</li>
  * </ul>
  */
 public interface FareRules {

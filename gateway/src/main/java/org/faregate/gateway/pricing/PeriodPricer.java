@@ -74,8 +74,8 @@ public final class PeriodPricer {
      * given. {@code earlier} holds the account's taps of the days before ({@link FareRules#lookbackDays()}),
      * which count towards multi-day caps and tiers. Taps at stations the rules do not know are charged zero.
      * The day's last entry, while its exit may still come at {@code asOf}, is a journey in progress and
-     * charged zero for now rather than the maximum fare (see {@link JourneyInProgress}); every other tap is
-     * priced by the rules as if it were not. The result depends only on the taps and on {@code asOf}
+     * charged zero for now rather than the maximum fare (see {@link JourneyInProgress}); every tap keeps the
+     * charge the rules give it with all the taps, only that entry's is replaced. The result depends only on the taps and on {@code asOf}
      * relative to that entry's deadline, never on the order or time the taps arrived.
      */
     public static Priced reprice(FareRules rules, RiderCategory category, List<StoredTap> taps,
