@@ -1,7 +1,9 @@
 package org.faregate.fares;
 
+import java.time.Duration;
 import java.util.Currency;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Prices the taps of one account in one service day (see {@link ServiceDay}).
@@ -15,7 +17,12 @@ import java.util.List;
  *       zero amounts are allowed and carry an explanation too;</li>
  *   <li>all amounts are in {@link #currency()};</li>
  *   <li>programming errors throw {@link IllegalArgumentException}: two taps with the same id, or a
- *       station the rules do not know (check {@link #knowsStation(String)} first).</li>
+ *       station the rules do not know (check {@link #knowsStation(String)} first);</li>
+ *   <li>an entry whose fare depends on its exit waits at most {@link #maxJourneyTime(FareTap)} for it:
+ *       an exit of the same network right after the entry and at most that long after it completes the
+ *       journey; a later exit, another tap in between, or none at all leaves it incomplete (a maximum
+ *       fare). A caller that prices before that time has passed may hold back the charge of the period's
+ *       last entry (see there).</li>
  * </ul>
  */
 public interface FareRules {
@@ -28,6 +35,17 @@ public interface FareRules {
 
     /** Whether {@link #price(List)} accepts taps at this station. */
     boolean knowsStation(String stationId);
+
+    /**
+     * How long after this entry tap an exit still completes its journey: the maximum journey time of the
+     * entry's network (the tap's route's network, or its station's). Empty when the tap is not an
+     * {@link TapEvent#ENTRY} or when these rules never wait for an exit (an entry's charge does not depend
+     * on it, e.g. a flat fare). Until {@code entry.at() + maxJourneyTime} has passed, the chronologically
+     * last entry of a period may still be completed by an exit that has not arrived yet; from then on its
+     * price as an incomplete journey is final unless a late exit turns up. Pure: the caller compares with
+     * its own clock. Throws {@link IllegalArgumentException} for a station the rules do not know.
+     */
+    Optional<Duration> maxJourneyTime(FareTap entry);
 
     /**
      * How many service days before a period its account's earlier taps still matter (caps over weeks or

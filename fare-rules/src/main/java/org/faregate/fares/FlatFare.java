@@ -1,11 +1,13 @@
 package org.faregate.fares;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Every {@link TapEvent#ENTRY} and {@link TapEvent#BOARD} tap costs a fixed fare; an
@@ -62,6 +64,13 @@ public record FlatFare(Money fare, Map<String, Money> categoryFares) implements 
     @Override
     public boolean knowsStation(String stationId) {
         return stationId != null && !stationId.isBlank();
+    }
+
+    /** Always empty: an entry pays the flat fare at once, whatever exit follows. */
+    @Override
+    public Optional<Duration> maxJourneyTime(FareTap entry) {
+        Objects.requireNonNull(entry, "entry");
+        return Optional.empty();
     }
 
     private FareCharge charge(FareTap tap) {

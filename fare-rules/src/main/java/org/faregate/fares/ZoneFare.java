@@ -6,6 +6,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Tap-in/tap-out fares by the number of zones a journey spans, {@code n = |exitZone - entryZone| + 1}.
@@ -99,6 +100,14 @@ public record ZoneFare(Currency currency, Map<String, Integer> stationZones, Lis
     @Override
     public boolean knowsStation(String stationId) {
         return stationZones.containsKey(stationId);
+    }
+
+    /** {@code maxJourney} for an entry tap (one network: every station shares it), empty for other taps. */
+    @Override
+    public Optional<Duration> maxJourneyTime(FareTap entry) {
+        Objects.requireNonNull(entry, "entry");
+        zoneOf(entry.stationId());
+        return entry.event() == TapEvent.ENTRY ? Optional.of(maxJourney) : Optional.empty();
     }
 
     /** The highest fare from this station to any configured zone, before any category discount. */

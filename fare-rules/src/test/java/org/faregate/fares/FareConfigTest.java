@@ -44,6 +44,38 @@ class FareConfigTest {
     }
 
     @Test
+    void aZoneConfigurationWaitsItsMaximumJourneyTimeForTheExitOfAnEntry() throws FareConfigException {
+        FareRules rules = FareConfig.parse(ZONE);
+
+        assertThat(rules.maxJourneyTime(Taps.entry("T1", "08:00", "S02"))).contains(Duration.ofMinutes(120));
+        assertThat(FareConfig.parse(ZONE.replace("max_journey_minutes=120", ""))
+                .maxJourneyTime(Taps.entry("T1", "08:00", "S02"))).contains(Duration.ofMinutes(180));
+    }
+
+    @Test
+    void aZoneConfigurationWaitsForNothingAfterAnExitOrABoard() throws FareConfigException {
+        FareRules rules = FareConfig.parse(ZONE);
+
+        assertThat(rules.maxJourneyTime(Taps.exit("T1", "08:00", "S02"))).isEmpty();
+        assertThat(rules.maxJourneyTime(Taps.board("T2", "08:00", "S02"))).isEmpty();
+    }
+
+    @Test
+    void aZoneConfigurationRefusesTheMaximumJourneyTimeOfAnUnknownStation() throws FareConfigException {
+        FareRules rules = FareConfig.parse(ZONE);
+
+        assertThatThrownBy(() -> rules.maxJourneyTime(Taps.entry("T1", "08:00", "S99")))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("S99");
+    }
+
+    @Test
+    void aFlatConfigurationChargesEntriesAtOnceAndWaitsForNoExit() throws FareConfigException {
+        FareRules rules = FareConfig.parse("currency=CNY\ntype=flat\nfare=2.00\n");
+
+        assertThat(rules.maxJourneyTime(Taps.entry("T1", "08:00", "S01"))).isEmpty();
+    }
+
+    @Test
     void parsesAFlatConfigurationWithPercentDiscounts() throws FareConfigException {
         FareRules rules = FareConfig.parse("currency=CNY\r\ntype=flat\r\nfare=2.25\r\ncategory.child=50\r\n");
 

@@ -7,7 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
+import java.time.InstantSource;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -34,10 +34,17 @@ public final class GatewayClient {
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final URI base;
+    private final InstantSource clock;
     private final Set<GateId> registered = ConcurrentHashMap.newKeySet();
 
     public GatewayClient(URI base) {
+        this(base, InstantSource.system());
+    }
+
+    /** A client whose gates sign batches with {@code clock}'s time (a gateway on a test clock). */
+    public GatewayClient(URI base, InstantSource clock) {
         this.base = base;
+        this.clock = clock;
     }
 
     /** A response: status and body. */
@@ -163,7 +170,7 @@ public final class GatewayClient {
             }
         }
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        return postSignedTaps(body, BatchSignature.sign(key, gate, Instant.now(), body));
+        return postSignedTaps(body, BatchSignature.sign(key, gate, clock.instant(), body));
     }
 
     /** Posts raw bytes to {@code /v1/taps} with the given signature headers, as they are. */

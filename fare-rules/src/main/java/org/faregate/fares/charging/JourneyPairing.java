@@ -60,9 +60,14 @@ public final class JourneyPairing {
         return journeys;
     }
 
+    /** The maximum journey time of a network: its own, else the default. */
+    public Duration maximumFor(String networkId) {
+        Ids.requireNonBlank(networkId, "networkId");
+        return maximumByNetwork.getOrDefault(networkId, defaultMaximum);
+    }
+
     private boolean withinMaximum(Tap entry, Tap exit) {
-        Duration maximum = maximumByNetwork.getOrDefault(entry.networkId(), defaultMaximum);
-        return Duration.between(entry.at(), exit.at()).compareTo(maximum) <= 0;
+        return Duration.between(entry.at(), exit.at()).compareTo(maximumFor(entry.networkId())) <= 0;
     }
 
     static List<Tap> sortedWithoutDuplicates(List<Tap> taps) {

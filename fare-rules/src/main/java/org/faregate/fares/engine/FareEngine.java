@@ -1,5 +1,6 @@
 package org.faregate.fares.engine;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,6 +16,7 @@ import org.faregate.fares.FareRules;
 import org.faregate.fares.FareTap;
 import org.faregate.fares.Money;
 import org.faregate.fares.ServiceDay;
+import org.faregate.fares.TapEvent;
 import org.faregate.fares.charging.Extensions;
 import org.faregate.fares.charging.Journey;
 import org.faregate.fares.charging.JourneyPairing;
@@ -124,6 +126,20 @@ public final class FareEngine implements FareRules {
             }
         }
         return List.copyOf(charges);
+    }
+
+    /**
+     * The maximum journey time of the entry's network ({@code faregate_max_fares.txt}, else the settings'
+     * default), the same one pairing uses; empty for exits and boards.
+     */
+    @Override
+    public Optional<Duration> maxJourneyTime(FareTap entry) {
+        Objects.requireNonNull(entry, "entry");
+        requireKnown(entry);
+        if (entry.event() != TapEvent.ENTRY) {
+            return Optional.empty();
+        }
+        return Optional.of(pairing.maximumFor(networks.networkOf(entry)));
     }
 
     private static String pointer(Journey journey, String first) {

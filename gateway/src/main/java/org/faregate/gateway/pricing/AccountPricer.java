@@ -31,8 +31,10 @@ import org.faregate.protocol.wire.DenyChange;
 
 /**
  * Prices account-days in one transaction: locks the accounts (ascending ids), re-prices each whole service
- * day with the fare rules in force at the day's start, writes each tap's new charge, posts only the
- * differences to the ledger and moves the balances (denying or restoring credentials at the floor).
+ * day as of now with the fare rules in force at the day's start, writes each tap's new charge, posts only
+ * the differences to the ledger and moves the balances (denying or restoring credentials at the floor).
+ * A journey still in progress (its exit may yet come) is charged nothing now and its day is scheduled
+ * for repricing at its deadline, when it is finalised at the maximum fare if no exit came.
  * A constant number of statements per call, however many accounts it prices. Blocking; the caller owns
  * the transaction.
  */
@@ -58,10 +60,15 @@ public final class AccountPricer {
         this.metrics = Objects.requireNonNull(metrics, "metrics");
     }
 
-    /** What a pricing round changed: deny-list changes to publish after the commit, and its size. */
-    public record Outcome(List<DenyChange> denyChanges, int accounts, int days, int chargesWritten) {
+    /**
+     * What a pricing round changed: deny-list changes to publish after the commit, the repricings to
+     * schedule (journeys still in progress, finalised at their deadline), and its size.
+     */
+    public record Outcome(List<DenyChange> denyChanges, List<SqlPricingWork.Due> finalisations, int accounts,
+                          int days, int chargesWritten) {
         public Outcome {
             denyChanges = List.copyOf(denyChanges);
+            finalisations = List.copyOf(finalisations);
         }
     }
 
@@ -74,7 +81,7 @@ public final class AccountPricer {
         Map<LocalDate, FareRules> rulesByDay = new HashMap<>();
         Map<AccountId, Account> locked = accounts.lockAll(connection, work.keySet());
         if (locked.isEmpty()) {
-            return new Outcome(List.of(), 0, 0, 0);
+            return new Outcome(List.of(), List.of(), 0, 0, 0);
         }
         LocalDate first = null;
         LocalDate last = null;
@@ -91,13 +98,14 @@ public final class AccountPricer {
         List<SqlTapCharges.ChargeWrite> writes = new ArrayList<>();
         List<LedgerPosting> postings = new ArrayList<>();
         Map<Account, Long> deltas = new LinkedHashMap<>();
+        List<SqlPricingWork.Due> finalisations = new ArrayList<>();
         int days = 0;
         for (Account account : locked.values()) {
             NavigableMap<LocalDate, List<StoredTap>> accountTaps = taps.getOrDefault(account.id(), Collections.emptyNavigableMap());
             long delta = 0;
             for (LocalDate day : daysToPrice(connection, work.get(account.id()), accountTaps, rulesByDay)) {
                 delta = Math.addExact(delta, priceDay(rulesFor(connection, day, rulesByDay), account, day,
-                        accountTaps, now, writes, postings));
+                        accountTaps, now, writes, postings, finalisations));
                 days++;
             }
             if (delta != 0) {
@@ -109,7 +117,7 @@ public final class AccountPricer {
             ledger.post(connection, posting);
         }
         List<DenyChange> denyChanges = balances.addAll(connection, deltas, now);
-        return new Outcome(denyChanges, locked.size(), days, writes.size());
+        return new Outcome(denyChanges, finalisations, locked.size(), days, writes.size());
     }
 
     /**
@@ -132,7 +140,8 @@ public final class AccountPricer {
     /** Re-prices one service day of a locked account; returns the balance change (fares are negative). */
     private long priceDay(FareRules rules, Account account, LocalDate day,
                           NavigableMap<LocalDate, List<StoredTap>> accountTaps, Instant now,
-                          List<SqlTapCharges.ChargeWrite> writes, List<LedgerPosting> postings) {
+                          List<SqlTapCharges.ChargeWrite> writes, List<LedgerPosting> postings,
+                          List<SqlPricingWork.Due> finalisations) {
         if (!rules.currency().equals(account.currency())) {
             throw new IllegalStateException("account " + account.id() + " is in " + account.currency()
                     + " but the fare rules charge in " + rules.currency());
@@ -144,10 +153,11 @@ public final class AccountPricer {
         }
         List<StoredTap> dayTaps = accountTaps.getOrDefault(day, List.of());
         long started = System.nanoTime();
-        List<Repricing> repricings = PeriodPricer.reprice(rules, account.category(), dayTaps, earlier);
+        PeriodPricer.Priced priced = PeriodPricer.reprice(rules, account.category(), dayTaps, earlier, now);
         metrics.dayPriced(System.nanoTime() - started);
+        priced.finaliseAt().ifPresent(deadline -> finalisations.add(new SqlPricingWork.Due(account.id(), day, deadline)));
         long balanceDelta = 0;
-        for (Repricing repricing : repricings) {
+        for (Repricing repricing : priced.repricings()) {
             if (repricing.recorded() && repricing.deltaMinor() == 0) {
                 continue;
             }

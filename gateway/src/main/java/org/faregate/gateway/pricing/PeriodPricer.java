@@ -18,9 +18,11 @@ import org.faregate.protocol.StationId;
 import org.faregate.protocol.TapId;
 
 /**
- * Prices all accepted taps of one account in one service day and compares each tap's new charge with
- * what it was charged before. Pure: the ledger posts the differences, so late, duplicated and
- * out-of-order taps all converge on the price of the whole period.
+ * Prices all accepted taps of one account in one service day as of a given time and compares each tap's
+ * new charge with what it was charged before. Pure (the time is an argument): the ledger posts the
+ * differences, so late, duplicated and out-of-order taps all converge on the price of the whole period. An
+ * entry still waiting for its exit is charged nothing until its maximum journey time has passed, and the
+ * result says when that is so that the caller prices the day again then.
  */
 public final class PeriodPricer {
 
@@ -52,36 +54,57 @@ public final class PeriodPricer {
         }
     }
 
-    /** One repricing per tap, in the order given. Taps at stations the rules do not know are charged zero. */
-    public static List<Repricing> reprice(FareRules rules, RiderCategory category, List<StoredTap> taps) {
-        return reprice(rules, category, taps, List.of());
+    /**
+     * A period's repricings and when to price it again.
+     *
+     * @param repricings one per tap, in the order given
+     * @param finaliseAt when the period's {@linkplain JourneyInProgress journey in progress} is decided (its
+     *                   entry time plus the maximum journey time): priced again then, the entry gets the maximum
+     *                   fare unless its exit has come; empty when no journey is in progress
+     */
+    public record Priced(List<Repricing> repricings, Optional<Instant> finaliseAt) {
+        public Priced {
+            repricings = List.copyOf(repricings);
+            Objects.requireNonNull(finaliseAt, "finaliseAt");
+        }
     }
 
     /**
-     * As {@link #reprice(FareRules, RiderCategory, List)}, with the account's taps of the days before
-     * ({@link FareRules#lookbackDays()}), which count towards multi-day caps and tiers.
+     * Prices one account's service day as of {@code asOf}: one repricing per tap of {@code taps}, in the order
+     * given. {@code earlier} holds the account's taps of the days before ({@link FareRules#lookbackDays()}),
+     * which count towards multi-day caps and tiers. Taps at stations the rules do not know are charged zero.
+     * The day's last entry, while its exit may still come at {@code asOf}, is a journey in progress and
+     * charged zero for now rather than the maximum fare (see {@link JourneyInProgress}); every tap keeps the
+     * charge the rules give it with all the taps, only that entry's is replaced. The result depends only on the taps and on {@code asOf}
+     * relative to that entry's deadline, never on the order or time the taps arrived.
      */
-    public static List<Repricing> reprice(FareRules rules, RiderCategory category, List<StoredTap> taps,
-                                          List<StoredTap> earlier) {
+    public static Priced reprice(FareRules rules, RiderCategory category, List<StoredTap> taps,
+                                 List<StoredTap> earlier, Instant asOf) {
+        List<FareTap> dayTaps = fareTaps(rules, category, taps);
         Map<String, FareCharge> charges = new HashMap<>();
-        for (FareCharge charge : rules.price(fareTaps(rules, category, taps), fareTaps(rules, category, earlier))) {
+        for (FareCharge charge : rules.price(dayTaps, fareTaps(rules, category, earlier))) {
             charges.put(charge.tapId(), charge);
         }
+        Optional<JourneyInProgress> inProgress = JourneyInProgress.find(rules, dayTaps, asOf);
+        inProgress.ifPresent(journey -> charges.put(journey.entry().tapId(), journey.charge(rules)));
         List<Repricing> result = new ArrayList<>(taps.size());
         for (StoredTap tap : taps) {
-            FareCharge charge = charges.get(tap.tapId().toString());
-            long newMinor = charge == null ? 0 : charge.amount().minor();
-            String why = charge == null
-                    ? "station " + tap.station() + " is unknown to the fare rules: not charged"
-                    : charge.explanation();
-            long previous = tap.chargedMinor() == null ? 0 : tap.chargedMinor();
-            if (tap.chargedMinor() != null && previous != newMinor) {
-                why = "re-priced from " + Money.of(previous, rules.currency()).toDecimalString() + " to "
-                        + Money.of(newMinor, rules.currency()) + ": " + why;
-            }
-            result.add(new Repricing(tap.tapId(), tap.chargedMinor() != null, previous, newMinor, why));
+            result.add(repricing(rules, tap, charges.get(tap.tapId().toString())));
         }
-        return result;
+        return new Priced(result, inProgress.map(JourneyInProgress::finaliseAt));
+    }
+
+    private static Repricing repricing(FareRules rules, StoredTap tap, FareCharge charge) {
+        long newMinor = charge == null ? 0 : charge.amount().minor();
+        String why = charge == null
+                ? "station " + tap.station() + " is unknown to the fare rules: not charged"
+                : charge.explanation();
+        long previous = tap.chargedMinor() == null ? 0 : tap.chargedMinor();
+        if (tap.chargedMinor() != null && previous != newMinor) {
+            why = "re-priced from " + Money.of(previous, rules.currency()).toDecimalString() + " to "
+                    + Money.of(newMinor, rules.currency()) + ": " + why;
+        }
+        return new Repricing(tap.tapId(), tap.chargedMinor() != null, previous, newMinor, why);
     }
 
     private static List<FareTap> fareTaps(FareRules rules, RiderCategory category, List<StoredTap> taps) {

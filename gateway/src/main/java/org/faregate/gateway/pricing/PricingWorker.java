@@ -154,6 +154,7 @@ public final class PricingWorker implements AutoCloseable {
         AccountPricer.Outcome outcome = database.inTransaction(connection -> {
             AccountPricer.Outcome priced = pricer.price(connection, work, now);
             queue.done(connection, rows);
+            queue.schedule(connection, priced.finalisations());
             return priced;
         });
         denyService.publish(outcome.denyChanges());

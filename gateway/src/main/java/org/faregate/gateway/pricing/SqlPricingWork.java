@@ -55,6 +55,29 @@ public final class SqlPricingWork {
         }
     }
 
+    /**
+     * Schedules repricings (journeys in progress, at their deadlines); a repricing already scheduled for
+     * the same account, day and time is not added twice.
+     */
+    public void schedule(Connection connection, Collection<Due> work) throws SQLException {
+        if (work.isEmpty()) {
+            return;
+        }
+        String sql = "insert into pricing_work (account_id, service_day, due_at) select ?, ?, ? where not exists"
+                + " (select 1 from pricing_work where account_id = ? and service_day = ? and due_at = ?)";
+        try (PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (Due due : work) {
+                for (int offset : new int[] {0, 3}) {
+                    insert.setLong(offset + 1, due.account().value());
+                    insert.setObject(offset + 2, due.serviceDay());
+                    Columns.setInstant(insert, offset + 3, due.dueAt());
+                }
+                insert.addBatch();
+            }
+            insert.executeBatch();
+        }
+    }
+
     /** Up to {@code limit} rows due at {@code now} in the given buckets, oldest first. */
     public List<Taken> due(Connection connection, int[] buckets, Instant now, int limit) throws SQLException {
         if (buckets.length == 0) {
