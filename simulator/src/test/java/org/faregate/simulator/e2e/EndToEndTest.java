@@ -43,7 +43,7 @@ class EndToEndTest {
 
     @BeforeAll
     void startCity() {
-        city = new TestCity();
+        city = TestCity.onCityClock();
     }
 
     @AfterAll
@@ -113,7 +113,9 @@ class EndToEndTest {
             SyncReport back = in.validator().sync();
             assertThat(back.delivered()).isEqualTo(9);
             assertThat(in.validator().pendingTaps()).isZero();
-            // three entries without exits: each an incomplete journey at the maximum fare from zone 1
+            // three entries without exits: each an incomplete journey at the maximum fare from zone 1, the last
+            // once its 180 minutes have passed (until then its exit could still come)
+            city.clock.advanceTo(city.now().plus(Duration.ofHours(3)));
             for (Rider rider : riders) {
                 assertThat(city.balance(rider.account())).isEqualTo(2_000 - 3 * 500);
             }
@@ -132,13 +134,14 @@ class EndToEndTest {
             assertThat(in.network().lostAcks()).isEqualTo(3);
             in.network().set(FlakyLink.Mode.UP);
             assertThat(in.validator().sync().delivered()).isEqualTo(1);
+            city.clock.advanceTo(city.now().plus(Duration.ofHours(3)));
             long balance = city.balance(rider.account());
             Accounts.History before = city.history(rider.account());
 
             TapRecord again = new TapRecord(entry.tapId(), in.validator().config().gateId(),
                     in.validator().config().stationId(), Direction.ENTRY, entry.at(), "qr", entry.credentialId(),
                     entry.accountId(), entry.reason());
-            HttpGatewayLink link = new HttpGatewayLink(city.base(), in.identity());
+            HttpGatewayLink link = city.link(in.identity());
             TapBatchAck ack = link.sendTaps(new TapBatch(in.validator().config().gateId(), List.of(again, again)));
 
             assertThat(ack.committed()).contains(entry.tapId());
@@ -166,6 +169,7 @@ class EndToEndTest {
             assertThat(storedReason(forgery.tapId())).isEqualTo("bad_signature");
             assertThat(storedReason(stale.tapId())).isEqualTo("expired_token");
             assertThat(storedReason(replay.tapId())).isEqualTo("replayed");
+            city.clock.advanceTo(city.now().plus(Duration.ofHours(3)));
             assertThat(fares(rider)).singleElement().satisfies(fare -> assertThat(fare.tapId()).isEqualTo(genuine.tapId()));
         }
     }

@@ -65,6 +65,7 @@ final class TestCity implements AutoCloseable {
     final Gateway gateway;
     final RiderApp app;
     final SimClock clock;
+    private final InstantSource gatewayClock;
     final SecureRandom random = new SecureRandom();
     final WireJson json = new WireJson();
     private final HttpClient http = HttpClient.newHttpClient();
@@ -79,7 +80,9 @@ final class TestCity implements AutoCloseable {
         clock = new SimClock(LocalDate.now(ZONE).plusDays(1).atTime(8, 0).atZone(ZONE).toInstant());
         GatewayConfig config = GatewayConfig.embedded().withDatabase(TestDatabase.fresh())
                 .withServiceDay(ZONE, java.time.LocalTime.of(4, 0)).withFares(Currency.getInstance("CNY"), FARES);
-        gateway = gatewayOnCityClock ? Gateway.start(config, clock) : Gateway.start(config);
+        // Gates date their batch signatures by the gateway's clock, which refuses one far from its own time.
+        gatewayClock = gatewayOnCityClock ? clock : InstantSource.system();
+        gateway = Gateway.start(config, gatewayClock);
         app = new RiderApp(gateway.baseUri());
     }
 
@@ -119,9 +122,14 @@ final class TestCity implements AutoCloseable {
     GateUnderTest gate(Path dir, String station, Direction direction) {
         String gateId = gateIdOf(station, direction);
         GateIdentity identity = registerGate(gateway.baseUri(), GateId.of(gateId), dir.resolve(gateId), random);
-        FlakyLink network = new FlakyLink(new HttpGatewayLink(gateway.baseUri(), identity), gateway.baseUri());
+        FlakyLink network = new FlakyLink(link(identity), gateway.baseUri());
         Validator validator = installGate(network, dir, clock, random, station, direction);
         return new GateUnderTest(validator, network, identity);
+    }
+
+    /** A gate's link to this city's gateway, dating its batch signatures by the gateway's clock. */
+    HttpGatewayLink link(GateIdentity identity) {
+        return new HttpGatewayLink(gateway.baseUri(), identity, gatewayClock, Duration.ofSeconds(5), Duration.ofSeconds(30));
     }
 
     static String gateIdOf(String station, Direction direction) {
