@@ -62,12 +62,19 @@ final class GateTraffic implements AutoCloseable {
      * round-robin to them; each lane pauses {@code pace} after every tap so the gateway gets the CPU it needs.
      */
     static GateTraffic start(URI base, Path dir, SimClock clock, List<Rider> riders, int laneCount, Duration pace) {
+        return start(List.of(base), dir, clock, riders, laneCount, pace);
+    }
+
+    /** As {@link #start(URI, Path, SimClock, List, int, Duration)}, lane {@code i}'s gates syncing to node {@code i mod n}. */
+    static GateTraffic start(List<URI> nodes, Path dir, SimClock clock, List<Rider> riders, int laneCount,
+                             Duration pace) {
         if (laneCount < 1 || laneCount > LANES.length || riders.size() < laneCount) {
             throw new IllegalArgumentException("1.." + LANES.length + " lanes, at least one rider each");
         }
         GateTraffic traffic = new GateTraffic(clock, pace);
         SecureRandom random = new SecureRandom();
         for (int lane = 0; lane < laneCount; lane++) {
+            URI base = nodes.get(lane % nodes.size());
             Validator entry = TestCity.installGate(linkOf(base, dir, random, LANES[lane][0], Direction.ENTRY), dir,
                     clock, random, LANES[lane][0], Direction.ENTRY);
             traffic.gates.add(entry);

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.faregate.gateway.GatewayMain;
 import org.faregate.gateway.sql.DatabaseConfig;
@@ -29,24 +30,43 @@ final class GatewayProcess implements AutoCloseable {
     private final DatabaseConfig database;
     private final Path fareRules;
     private final int port;
+    private final List<String> properties;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int starts;
 
-    private GatewayProcess(Path dir, DatabaseConfig database, Path fareRules, int port) {
+    private GatewayProcess(Path dir, DatabaseConfig database, Path fareRules, int port, List<String> properties) {
         this.dir = dir;
         this.database = database;
         this.fareRules = fareRules;
         this.port = port;
+        this.properties = List.copyOf(properties);
     }
 
     /** Starts a node on a free port with these fare rules; returns once it answers {@code /health}. */
     static GatewayProcess start(Path dir, DatabaseConfig database, String fareRulesText) throws IOException {
+        return start(dir, database, fareRulesText, Map.of());
+    }
+
+    /**
+     * As {@link #start(Path, DatabaseConfig, String)} with more gateway settings ({@code cluster.members=...}
+     * and the like, passed as {@code -Dfaregate.<name>=<value>}).
+     */
+    static GatewayProcess start(Path dir, DatabaseConfig database, String fareRulesText, Map<String, String> settings)
+            throws IOException {
+        Files.createDirectories(dir);
         Path rules = dir.resolve("fares.txt");
         Files.writeString(rules, fareRulesText, StandardCharsets.UTF_8);
-        GatewayProcess node = new GatewayProcess(dir, database, rules, freePort());
+        List<String> properties = new ArrayList<>();
+        settings.forEach((name, value) -> properties.add("-Dfaregate." + name + "=" + value));
+        GatewayProcess node = new GatewayProcess(dir, database, rules, freePort(), properties);
         node.startAgain();
         return node;
+    }
+
+    /** A free loopback port, e.g. for a node's cluster member. */
+    static int freeLoopbackPort() throws IOException {
+        return freePort();
     }
 
     URI baseUri() {
@@ -71,8 +91,9 @@ final class GatewayProcess implements AutoCloseable {
                 "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Dfaregate.http.host=127.0.0.1", "-Dfaregate.http.port=" + port,
                 "-Dfaregate.jdbc.url=" + database.jdbcUrl(), "-Dfaregate.jdbc.user=" + database.user(),
-                "-Dfaregate.jdbc.password=" + database.password(), "-Dfaregate.fare-rules.file=" + fareRules,
-                "-cp", ChildJvm.classPath(), GatewayMain.class.getName()));
+                "-Dfaregate.jdbc.password=" + database.password(), "-Dfaregate.fare-rules.file=" + fareRules));
+        command.addAll(properties);
+        command.addAll(List.of("-cp", ChildJvm.classPath(), GatewayMain.class.getName()));
         Path log = dir.resolve("gateway-" + starts + ".log");
         process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         awaitHealthy(log);
