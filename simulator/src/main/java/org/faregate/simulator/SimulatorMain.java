@@ -59,12 +59,13 @@ public final class SimulatorMain {
                 verification = Demo.run(demo, System.out).verification();
             }
             case "ingest-load" -> {
-                allow(options, "--taps", "--accounts", "--senders", "--batch", "--nodes");
+                allow(options, "--taps", "--accounts", "--senders", "--batch", "--nodes", "--rate");
                 IngestLoad.Options defaults = IngestLoad.Options.defaults();
                 IngestLoad.Result result = IngestLoad.run(new IngestLoad.Options(
                         number(options, "--taps", defaults.taps()), number(options, "--accounts", defaults.accounts()),
                         number(options, "--senders", defaults.senders()), number(options, "--batch", defaults.batchSize()),
-                        defaults.seed(), number(options, "--nodes", defaults.nodes()), database), System.out);
+                        defaults.seed(), number(options, "--nodes", defaults.nodes()),
+                        number(options, "--rate", defaults.rate()), database), System.out);
                 verification = result.verification();
                 verification.problems().forEach(problem -> System.out.println("PROBLEM  " + problem));
                 System.out.printf("ingest   %,d taps in %,d ms = %,d taps/s; batch ack %s%n", result.taps(),

@@ -20,6 +20,8 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
 import org.faregate.fares.FareConfig;
 import org.faregate.fares.FareConfigException;
 import org.faregate.gateway.Gateway;
@@ -57,19 +59,24 @@ import org.faregate.validator.link.HttpGatewayLink;
 public final class IngestLoad {
 
     /** @param senders concurrent HTTP senders, each carrying some of the city's gate streams */
-    /** @param nodes gateway nodes in one Hazelcast cluster on one database; senders spread over them */
-    public record Options(int taps, int accounts, int senders, int batchSize, long seed, int nodes,
+    /**
+     * @param nodes gateway nodes in one Hazelcast cluster on one database; senders spread over them
+     * @param rate  taps per second offered in total (open loop: batch {@code k} is due at {@code k} batch
+     *              intervals after the start, and its latency counts from then, so a gateway that falls
+     *              behind shows it); 0 sends as fast as the senders can (closed loop)
+     */
+    public record Options(int taps, int accounts, int senders, int batchSize, long seed, int nodes, int rate,
                           DatabaseConfig database) {
         public Options {
             if (taps < 2 || accounts < 1 || senders < 1 || batchSize < 1 || batchSize > TapBatch.MAX_TAPS
-                    || nodes < 1 || nodes > 4) {
+                    || nodes < 1 || nodes > 4 || rate < 0) {
                 throw new IllegalArgumentException("taps >= 2, accounts >= 1, senders >= 1, 1 <= batch <= "
-                        + TapBatch.MAX_TAPS + ", 1 <= nodes <= 4");
+                        + TapBatch.MAX_TAPS + ", 1 <= nodes <= 4, rate >= 0");
             }
         }
 
         public static Options defaults() {
-            return new Options(100_000, 5_000, 8, 500, 2026, 1, DatabaseConfig.embedded());
+            return new Options(100_000, 5_000, 8, 500, 2026, 1, 0, DatabaseConfig.embedded());
         }
     }
 
@@ -110,8 +117,9 @@ public final class IngestLoad {
                     options.database().isH2() ? "embedded H2" : "PostgreSQL");
             List<AccountId> accounts = openAccounts(new RiderApp(gateway.baseUri()), options, city.currency());
             List<List<TapRecord>> streams = JourneyStreams.generate(city, accounts, options.taps(), options.seed());
-            out.printf("load     %,d taps of %,d accounts in %d gate streams, batches of %d, %d senders%n",
-                    options.taps(), accounts.size(), streams.size(), options.batchSize(), options.senders());
+            out.printf("load     %,d taps of %,d accounts in %d gate streams, batches of %d, %d senders, %s%n",
+                    options.taps(), accounts.size(), streams.size(), options.batchSize(), options.senders(),
+                    options.rate() == 0 ? "as fast as acknowledged" : "offered at " + options.rate() + " taps/s");
             long started = System.nanoTime();
             OperatorConsole operator = new OperatorConsole(gateway.baseUri());
             Map<GateId, GateIdentity> gates = installGates(operator, streams);
@@ -179,6 +187,8 @@ public final class IngestLoad {
     private static long[] send(List<URI> nodes, Map<GateId, GateIdentity> gates, List<List<TapRecord>> streams,
                                Options options) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(options.senders());
+        Schedule schedule = new Schedule(System.nanoTime(), options.rate() == 0 ? 0
+                : Math.max(1, 1_000_000_000L * options.batchSize() / options.rate()));
         try {
             List<Future<List<Long>>> senders = new ArrayList<>();
             for (int s = 0; s < options.senders(); s++) {
@@ -187,7 +197,7 @@ public final class IngestLoad {
                     mine.add(streams.get(g));
                 }
                 URI node = nodes.get(s % nodes.size());
-                senders.add(pool.submit(() -> sendAll(node, gates, mine, options.batchSize())));
+                senders.add(pool.submit(() -> sendAll(node, gates, mine, options.batchSize(), schedule)));
             }
             List<Long> all = new ArrayList<>();
             for (Future<List<Long>> sender : senders) {
@@ -201,8 +211,27 @@ public final class IngestLoad {
         }
     }
 
+    /** When each batch is due: batch {@code k} (in the order senders take them) {@code k * intervalNanos} after start. */
+    private record Schedule(long startNanos, long intervalNanos, AtomicLong taken) {
+        Schedule(long startNanos, long intervalNanos) {
+            this(startNanos, intervalNanos, new AtomicLong());
+        }
+
+        /** Waits for the next batch's due time and returns it; closed loop (interval 0): now. */
+        long awaitNext() {
+            if (intervalNanos == 0) {
+                return System.nanoTime();
+            }
+            long due = startNanos + taken.getAndIncrement() * intervalNanos;
+            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
+                LockSupport.parkNanos(wait);
+            }
+            return due;
+        }
+    }
+
     private static List<Long> sendAll(URI gateway, Map<GateId, GateIdentity> gates, List<List<TapRecord>> streams,
-                                      int batchSize) throws GatewayException {
+                                      int batchSize, Schedule schedule) throws GatewayException {
         Map<GateId, HttpGatewayLink> links = new HashMap<>();
         List<Long> latencies = new ArrayList<>();
         int longest = streams.stream().mapToInt(List::size).max().orElse(0);
@@ -212,7 +241,7 @@ public final class IngestLoad {
                     continue;
                 }
                 List<TapRecord> taps = stream.subList(from, Math.min(stream.size(), from + batchSize));
-                long started = System.nanoTime();
+                long started = schedule.awaitNext();
                 GateId gate = taps.get(0).gateId();
                 HttpGatewayLink link = links.computeIfAbsent(gate, id -> new HttpGatewayLink(gateway, gates.get(id)));
                 TapBatchAck ack = link.sendTaps(new TapBatch(gate, taps));
