@@ -19,7 +19,9 @@ import org.faregate.cluster.hz.HzCluster;
 import org.faregate.gateway.accounts.AccountRoutes;
 import org.faregate.gateway.accounts.AccountService;
 import org.faregate.gateway.accounts.Balances;
+import org.faregate.gateway.accounts.CorrectionRoutes;
 import org.faregate.gateway.accounts.SqlAccounts;
+import org.faregate.gateway.accounts.WalletCorrections;
 import org.faregate.gateway.admin.AdminRoutes;
 import org.faregate.gateway.admin.Reconciliation;
 import org.faregate.gateway.credentials.CredentialRoutes;
@@ -39,6 +41,7 @@ import org.faregate.gateway.metrics.GatewayMetrics;
 import org.faregate.gateway.metrics.OperationsRoutes;
 import org.faregate.gateway.ingest.IngestRoutes;
 import org.faregate.gateway.ingest.TapIngest;
+import org.faregate.gateway.ledger.LedgerMigration;
 import org.faregate.gateway.ledger.SqlLedger;
 import org.faregate.gateway.pricing.AccountPricer;
 import org.faregate.gateway.pricing.FareBook;
@@ -95,6 +98,7 @@ public final class Gateway implements AutoCloseable {
             SecureRandom random = new SecureRandom();
             SqlAccounts accounts = new SqlAccounts();
             SqlLedger ledger = new SqlLedger();
+            new LedgerMigration(database, ledger).migrate();
             SqlDenyList denyList = new SqlDenyList();
             Balances balances = new Balances(accounts, denyList);
             DenyService denyService = new DenyService(database, denyList, cluster.denyRegistry(), clock);
@@ -103,6 +107,8 @@ public final class Gateway implements AutoCloseable {
             IssuerKeyStore keys = IssuerKeyStore.open(database, random, clock);
             AccountService accountService = new AccountService(database, accounts, ledger, balances, denyService,
                     config.currency(), config.accountFloorMinor(), clock);
+            WalletCorrections corrections = new WalletCorrections(database, accounts, ledger, balances, denyService,
+                    clock);
             CredentialService credentialService = new CredentialService(database, accounts, denyList, denyService,
                     keys, config.credentials(), random, clock);
             GatewayMetrics metrics = new GatewayMetrics();
@@ -129,6 +135,7 @@ public final class Gateway implements AutoCloseable {
                     new IngestRoutes(ingest, new GateAuthenticator(gates, clock), exchange, metrics),
                     new GateRoutes(gates, exchange),
                     new AccountRoutes(accountService, exchange),
+                    new CorrectionRoutes(corrections, exchange),
                     new CredentialRoutes(credentialService, exchange),
                     new DenyRoutes(denyService, keys, clock, exchange, metrics),
                     new OperationsRoutes(metrics, database, cluster::isRunning, probeExchange),

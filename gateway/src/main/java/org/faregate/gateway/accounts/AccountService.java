@@ -12,6 +12,7 @@ import org.faregate.gateway.RefusedException;
 import org.faregate.gateway.deny.DenyService;
 import org.faregate.gateway.ledger.EntryKind;
 import org.faregate.gateway.ledger.LedgerPosting;
+import org.faregate.gateway.ledger.RecordedTransaction;
 import org.faregate.gateway.ledger.SqlLedger;
 import org.faregate.gateway.sql.Database;
 import org.faregate.protocol.AccountId;
@@ -98,10 +99,12 @@ public final class AccountService {
         return new RefusedException(Refusal.UNKNOWN_ACCOUNT, "no account " + id);
     }
 
-    private static void requireSameTopUp(LedgerEntry earlier, Accounts.TopUpRequest request) {
-        if (earlier.amountMinor() != request.amountMinor() || !earlier.currency().equals(request.currency())) {
+    private static void requireSameTopUp(RecordedTransaction earlier, Accounts.TopUpRequest request) {
+        if (earlier.kind() != EntryKind.TOP_UP || earlier.amountMinor() != request.amountMinor()
+                || !earlier.currency().equals(request.currency())) {
             throw new RefusedException(Refusal.REFERENCE_CONFLICT, "reference: '" + request.reference()
-                    + "' was already used for a top-up of " + earlier.amountMinor() + " " + earlier.currency());
+                    + "' was already used for a " + earlier.kind().code() + " of " + earlier.amountMinor() + " "
+                    + earlier.currency());
         }
     }
 }

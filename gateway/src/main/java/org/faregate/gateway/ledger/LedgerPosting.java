@@ -2,18 +2,22 @@ package org.faregate.gateway.ledger;
 
 import java.time.Instant;
 import java.util.Currency;
+import java.util.List;
 import java.util.Objects;
 import org.faregate.protocol.AccountId;
 import org.faregate.protocol.TapId;
 
 /**
- * One entry to append to an account's ledger.
+ * One money movement to record: {@code amountMinor} on the account's wallet, balanced by its negation on the
+ * kind's {@link EntryKind#counterBook() counter book}. {@link SqlLedger} writes it as one transaction.
  *
- * @param tapId     the tap a fare entry is for; null otherwise
- * @param reference the caller's idempotency reference of a top-up; null otherwise
+ * @param amountMinor the wallet side: a fare is negative, a top-up positive, a refund negative
+ * @param tapId       the tap a fare is for; null otherwise
+ * @param reference   the caller's idempotency reference of a top-up, adjustment or refund; null otherwise
+ * @param correction  who made an operator adjustment or refund and why; null for fares and top-ups
  */
 public record LedgerPosting(AccountId account, EntryKind kind, long amountMinor, Currency currency, TapId tapId,
-                            String reference, String explanation, Instant at) {
+                            String reference, String explanation, Instant at, Correction correction) {
 
     public LedgerPosting {
         Objects.requireNonNull(account, "account");
@@ -27,5 +31,23 @@ public record LedgerPosting(AccountId account, EntryKind kind, long amountMinor,
         if (kind == EntryKind.TOP_UP && amountMinor < 0) {
             throw new IllegalArgumentException("a top-up adds money: " + amountMinor);
         }
+        if (kind == EntryKind.REFUND && amountMinor > 0) {
+            throw new IllegalArgumentException("a refund takes money out of the wallet: " + amountMinor);
+        }
+        if (kind == EntryKind.REFUND && correction == null) {
+            throw new IllegalArgumentException("a refund records who made it and why");
+        }
+    }
+
+    /** A fare or top-up: no operator correction. */
+    public LedgerPosting(AccountId account, EntryKind kind, long amountMinor, Currency currency, TapId tapId,
+                         String reference, String explanation, Instant at) {
+        this(account, kind, amountMinor, currency, tapId, reference, explanation, at, null);
+    }
+
+    /** The postings of this movement: the wallet leg and the counter-book leg, summing to zero. */
+    public List<Leg> legs() {
+        return List.of(new Leg(Book.WALLET, account, amountMinor, currency),
+                new Leg(kind.counterBook(), null, Math.negateExact(amountMinor), currency));
     }
 }

@@ -15,72 +15,128 @@ import org.faregate.protocol.TapId;
 import org.faregate.protocol.wire.Accounts.LedgerEntry;
 
 /**
- * The wallet ledger: append-only entries in {@code ledger_entries}. Callers hold the account's row lock,
- * so the entries and the account balance change together in one transaction.
+ * The double-entry ledger: append-only transactions in {@code ledger_transactions}, each with postings in
+ * {@code ledger_postings} that sum to zero per currency (docs/ledger.md). Callers hold the account's row
+ * lock, so the postings and the account balance change together in one transaction.
  */
 public final class SqlLedger {
 
-    private static final String COLUMNS = "id, kind, amount_minor, currency, tap_id, explanation, created_at";
+    private static final String INSERT_TRANSACTION = "insert into ledger_transactions (id, kind, account_id, tap_id,"
+            + " reference, reason, note, actor, explanation, created_at, legacy_entry_id)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+    private static final String INSERT_POSTING = "insert into ledger_postings (transaction_id, book, account_id,"
+            + " amount_minor, currency) values (?, ?, ?, ?, ?)";
+    private static final String WALLET_SIDE = "select p.id, t.id as transaction_id, t.kind, p.amount_minor, p.currency,"
+            + " t.tap_id, t.reference, t.reason, t.note, t.actor, t.explanation, t.created_at"
+            + " from ledger_postings p join ledger_transactions t on t.id = p.transaction_id"
+            + " where p.book = 'wallet' and p.account_id = ?";
 
-    /** Appends the entry; returns its id. */
-    public long post(Connection connection, LedgerPosting posting) throws SQLException {
-        String sql = "insert into ledger_entries (account_id, kind, amount_minor, currency, tap_id, reference,"
-                + " explanation, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(sql, new String[] {"id"})) {
-            insert.setLong(1, posting.account().value());
-            insert.setString(2, posting.kind().code());
-            insert.setLong(3, posting.amountMinor());
-            insert.setString(4, posting.currency().getCurrencyCode());
-            if (posting.tapId() == null) {
-                insert.setNull(5, Types.OTHER);
-            } else {
-                insert.setObject(5, posting.tapId().value());
-            }
-            insert.setString(6, posting.reference());
-            insert.setString(7, Columns.fit(posting.explanation(), 500));
-            Columns.setInstant(insert, 8, posting.at());
-            insert.executeUpdate();
-            try (ResultSet keys = insert.getGeneratedKeys()) {
-                if (!keys.next()) {
-                    throw new SQLException("no id generated for the ledger entry");
+    /** Records one movement as a transaction; returns the transaction's id. */
+    public UUID post(Connection connection, LedgerPosting posting) throws SQLException {
+        return postAll(connection, List.of(posting)).get(0);
+    }
+
+    /**
+     * Records every movement, each as its own transaction, in two batched statements whatever their number;
+     * returns the transaction ids in the order of the postings.
+     */
+    public List<UUID> postAll(Connection connection, List<LedgerPosting> postings) throws SQLException {
+        return insert(connection, postings, null);
+    }
+
+    /**
+     * Writes the transactions and their legs: one batch each.
+     *
+     * @param legacyIds the {@code ledger_entries} id each posting was migrated from, or null for new ones
+     */
+    List<UUID> insert(Connection connection, List<LedgerPosting> postings, List<Long> legacyIds) throws SQLException {
+        if (postings.isEmpty()) {
+            return List.of();
+        }
+        List<UUID> ids = new ArrayList<>(postings.size());
+        try (PreparedStatement transactions = connection.prepareStatement(INSERT_TRANSACTION);
+             PreparedStatement legs = connection.prepareStatement(INSERT_POSTING)) {
+            for (int i = 0; i < postings.size(); i++) {
+                LedgerPosting posting = postings.get(i);
+                UUID id = UUID.randomUUID();
+                ids.add(id);
+                bindTransaction(transactions, id, posting, legacyIds == null ? null : legacyIds.get(i));
+                transactions.addBatch();
+                for (Leg leg : posting.legs()) {
+                    legs.setObject(1, id);
+                    legs.setString(2, leg.book().code());
+                    if (leg.account() == null) {
+                        legs.setNull(3, Types.BIGINT);
+                    } else {
+                        legs.setLong(3, leg.account().value());
+                    }
+                    legs.setLong(4, leg.amountMinor());
+                    legs.setString(5, leg.currency().getCurrencyCode());
+                    legs.addBatch();
                 }
-                return keys.getLong(1);
             }
+            transactions.executeBatch();
+            legs.executeBatch();
+        }
+        return ids;
+    }
+
+    private static void bindTransaction(PreparedStatement insert, UUID id, LedgerPosting posting, Long legacyId)
+            throws SQLException {
+        insert.setObject(1, id);
+        insert.setString(2, posting.kind().code());
+        insert.setLong(3, posting.account().value());
+        if (posting.tapId() == null) {
+            insert.setNull(4, Types.OTHER);
+        } else {
+            insert.setObject(4, posting.tapId().value());
+        }
+        insert.setString(5, posting.reference());
+        Correction correction = posting.correction();
+        insert.setString(6, correction == null ? null : correction.reason().code());
+        insert.setString(7, correction == null || correction.note() == null ? null : Columns.fit(correction.note(), 500));
+        insert.setString(8, correction == null ? null : Columns.fit(correction.actor(), 128));
+        insert.setString(9, Columns.fit(posting.explanation(), 500));
+        Columns.setInstant(insert, 10, posting.at());
+        if (legacyId == null) {
+            insert.setNull(11, Types.BIGINT);
+        } else {
+            insert.setLong(11, legacyId);
         }
     }
 
-    /** The entry an earlier top-up with this reference made. */
-    public Optional<LedgerEntry> findByReference(Connection connection, AccountId account, String reference)
+    /** The transaction an earlier request with this reference made on the account. */
+    public Optional<RecordedTransaction> findByReference(Connection connection, AccountId account, String reference)
             throws SQLException {
-        String sql = "select " + COLUMNS + " from ledger_entries where account_id = ? and reference = ?";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
+        try (PreparedStatement select = connection.prepareStatement(WALLET_SIDE + " and t.reference = ?")) {
             select.setLong(1, account.value());
             select.setString(2, reference);
             try (ResultSet row = select.executeQuery()) {
-                return row.next() ? Optional.of(entry(row)) : Optional.empty();
+                if (!row.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new RecordedTransaction(Columns.getUuid(row, "transaction_id"),
+                        EntryKind.parse(row.getString("kind")), row.getLong("amount_minor"),
+                        row.getString("currency").trim(), row.getString("reference"), row.getString("reason"),
+                        row.getString("note"), row.getString("actor"), Columns.getInstant(row, "created_at")));
             }
         }
     }
 
-    /** Every entry of the account, oldest first. */
+    /** The wallet side of every transaction of the account, oldest first: the rider's history. */
     public List<LedgerEntry> entries(Connection connection, AccountId account) throws SQLException {
-        String sql = "select " + COLUMNS + " from ledger_entries where account_id = ? order by id";
-        try (PreparedStatement select = connection.prepareStatement(sql)) {
+        try (PreparedStatement select = connection.prepareStatement(WALLET_SIDE + " order by p.id")) {
             select.setLong(1, account.value());
             try (ResultSet row = select.executeQuery()) {
                 List<LedgerEntry> entries = new ArrayList<>();
                 while (row.next()) {
-                    entries.add(entry(row));
+                    UUID tap = Columns.getUuid(row, "tap_id");
+                    entries.add(new LedgerEntry(row.getLong("id"), row.getString("kind"), row.getLong("amount_minor"),
+                            row.getString("currency").trim(), tap == null ? null : new TapId(tap),
+                            row.getString("explanation"), Columns.getInstant(row, "created_at")));
                 }
                 return entries;
             }
         }
-    }
-
-    private static LedgerEntry entry(ResultSet row) throws SQLException {
-        UUID tap = Columns.getUuid(row, "tap_id");
-        return new LedgerEntry(row.getLong("id"), row.getString("kind"), row.getLong("amount_minor"),
-                row.getString("currency").trim(), tap == null ? null : new TapId(tap), row.getString("explanation"),
-                Columns.getInstant(row, "created_at"));
     }
 }

@@ -113,9 +113,7 @@ public final class AccountPricer {
             }
         }
         charges.write(connection, writes);
-        for (LedgerPosting posting : postings) {
-            ledger.post(connection, posting);
-        }
+        ledger.postAll(connection, postings);
         List<DenyChange> denyChanges = balances.addAll(connection, deltas, now);
         return new Outcome(denyChanges, finalisations, locked.size(), days, writes.size());
     }

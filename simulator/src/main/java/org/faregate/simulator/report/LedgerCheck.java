@@ -23,7 +23,7 @@ import org.faregate.protocol.Direction;
 /**
  * Checks the gateway's database against the simulator's own record: every tap the simulator made is
  * there with the same decision; every accepted tap is charged exactly what pricing the simulator's own
- * record gives; every balance equals the sum of its ledger entries.
+ * record gives; every balance equals the sum of its wallet postings and every ledger transaction sums to zero.
  */
 public final class LedgerCheck {
 
@@ -44,8 +44,10 @@ public final class LedgerCheck {
         Map<UUID, String> storedReasons = query(db, "select tap_id, reason from taps",
                 row -> (UUID) row.getObject(1), row -> row.getString(2));
         Map<UUID, Long> charged = query(db,
-                "select tap_id, sum(amount_minor) from ledger_entries where kind = 'fare' and tap_id is not null"
-                        + " group by tap_id", row -> (UUID) row.getObject(1), row -> -row.getLong(2));
+                "select t.tap_id, sum(p.amount_minor) from ledger_postings p"
+                        + " join ledger_transactions t on t.id = p.transaction_id"
+                        + " where t.kind = 'fare' and p.book = 'fare_revenue' and t.tap_id is not null"
+                        + " group by t.tap_id", row -> (UUID) row.getObject(1), row -> row.getLong(2));
         Map<UUID, Long> expected = expectedCharges(known);
 
         long lost = 0;
@@ -104,18 +106,28 @@ public final class LedgerCheck {
         return expected;
     }
 
+    /** Every balance equals its account's wallet postings, and every ledger transaction sums to zero. */
     private static boolean ledgerBalanced(Connection db, List<String> problems) throws SQLException {
         boolean balanced = true;
         try (Statement statement = db.createStatement();
-             ResultSet rows = statement.executeQuery("select a.id, a.balance_minor, coalesce(sum(l.amount_minor), 0)"
-                     + " from accounts a left join ledger_entries l on l.account_id = a.id"
+             ResultSet rows = statement.executeQuery("select a.id, a.balance_minor, coalesce(sum(p.amount_minor), 0)"
+                     + " from accounts a left join ledger_postings p on p.account_id = a.id and p.book = 'wallet'"
                      + " group by a.id, a.balance_minor")) {
             while (rows.next()) {
                 if (rows.getLong(2) != rows.getLong(3)) {
                     balanced = false;
                     note(problems, "account " + rows.getLong(1) + " balance " + rows.getLong(2)
-                            + " but its ledger sums to " + rows.getLong(3));
+                            + " but its wallet postings sum to " + rows.getLong(3));
                 }
+            }
+        }
+        try (Statement statement = db.createStatement();
+             ResultSet rows = statement.executeQuery("select transaction_id, currency, sum(amount_minor)"
+                     + " from ledger_postings group by transaction_id, currency having sum(amount_minor) <> 0")) {
+            while (rows.next()) {
+                balanced = false;
+                note(problems, "ledger transaction " + rows.getObject(1) + " sums to " + rows.getLong(3) + " "
+                        + rows.getString(2).trim() + ", not zero");
             }
         }
         return balanced;

@@ -13,7 +13,8 @@ import java.util.List;
  * @param lost            taps the simulator made that the gateway does not have
  * @param doubleCharged   taps charged more in the ledger than their expected fare
  * @param mischarged      taps whose ledger charge differs from their expected fare in any way
- * @param ledgerBalanced  every account's balance equals the sum of its ledger entries
+ * @param ledgerBalanced  every account's balance equals the sum of its wallet postings, and every ledger
+ *                        transaction sums to zero
  * @param problems        one line per discrepancy found (empty when all agree)
  */
 public record Verification(long taps, long accepted, long denied, long chargedMinor, long expectedMinor, String currency,
