@@ -24,6 +24,7 @@ import org.faregate.fares.FareConfig;
 import org.faregate.fares.FareConfigException;
 import org.faregate.gateway.Gateway;
 import org.faregate.gateway.GatewayConfig;
+import org.faregate.gateway.auth.BearerToken;
 import org.faregate.gateway.sql.DatabaseConfig;
 import org.faregate.protocol.AccountId;
 import org.faregate.protocol.CredentialId;
@@ -85,7 +86,8 @@ public final class IngestLoad {
     public static Result run(Options options, PrintStream out) throws IOException {
         LocalDate day = LocalDate.now(ZONE).plusDays(1);
         CityPlan city = CityPlan.generate(options.seed(), 10, 1, day, ZONE);
-        GatewayConfig config = GatewayConfig.embedded().withDatabase(options.database())
+        String adminToken = BearerToken.generate(BearerToken.Kind.OPERATOR, new SecureRandom()).reveal();
+        GatewayConfig config = GatewayConfig.embedded().withDatabase(options.database()).withAdminToken(adminToken)
                 .withServiceDay(ZONE, CUTOVER).withFares(Currency.getInstance(city.currency()), city.fareConfig());
         try (Gateway gateway = Gateway.start(config)) {
             out.printf("gateway  %s (%s)%n", gateway.baseUri(), options.database().isH2() ? "embedded H2" : "PostgreSQL");
@@ -94,7 +96,7 @@ public final class IngestLoad {
             out.printf("load     %,d taps of %,d accounts in %d gate streams, batches of %d, %d senders%n",
                     options.taps(), accounts.size(), streams.size(), options.batchSize(), options.senders());
             long started = System.nanoTime();
-            Map<GateId, GateIdentity> gates = installGates(new OperatorConsole(gateway.baseUri()), streams);
+            Map<GateId, GateIdentity> gates = installGates(new OperatorConsole(gateway.baseUri(), adminToken), streams);
             long[] latencies = send(gateway, gates, streams, options);
             long nanos = System.nanoTime() - started;
             Verification verification;
@@ -142,7 +144,7 @@ public final class IngestLoad {
         for (List<TapRecord> stream : streams) {
             if (!stream.isEmpty() && !gates.containsKey(stream.get(0).gateId())) {
                 GateIdentity gate = new GateIdentity(stream.get(0).gateId(), SigningKey.generate(random));
-                operator.registerGate(gate, "ingest-load");
+                operator.registerGate(gate);
                 gates.put(gate.gateId(), gate);
             }
         }

@@ -9,11 +9,13 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.faregate.gateway.GatewayMain;
+import org.faregate.gateway.auth.BearerToken;
 import org.faregate.gateway.sql.DatabaseConfig;
 
 /**
@@ -29,6 +31,8 @@ final class GatewayProcess implements AutoCloseable {
     private final DatabaseConfig database;
     private final Path fareRules;
     private final int port;
+    /** The bootstrap admin's token, passed to the node as {@code FAREGATE_ADMIN_TOKEN} like a real deployment. */
+    private final String adminToken = BearerToken.generate(BearerToken.Kind.OPERATOR, new SecureRandom()).reveal();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int starts;
@@ -47,6 +51,10 @@ final class GatewayProcess implements AutoCloseable {
         GatewayProcess node = new GatewayProcess(dir, database, rules, freePort());
         node.startAgain();
         return node;
+    }
+
+    String adminToken() {
+        return adminToken;
     }
 
     URI baseUri() {
@@ -74,7 +82,9 @@ final class GatewayProcess implements AutoCloseable {
                 "-Dfaregate.jdbc.password=" + database.password(), "-Dfaregate.fare-rules.file=" + fareRules,
                 "-cp", ChildJvm.classPath(), GatewayMain.class.getName()));
         Path log = dir.resolve("gateway-" + starts + ".log");
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("FAREGATE_ADMIN_TOKEN", adminToken);
+        process = builder.start();
         awaitHealthy(log);
     }
 

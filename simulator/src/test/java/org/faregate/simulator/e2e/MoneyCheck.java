@@ -39,10 +39,11 @@ final class MoneyCheck {
         }
     }
 
-    /** {@code GET /v1/admin/reconciliation} of a running gateway. */
-    static ReconciliationReport reconciliation(URI base) throws IOException, InterruptedException {
+    /** {@code GET /v1/admin/reconciliation} of a running gateway, as the operator whose token is {@code adminToken}. */
+    static ReconciliationReport reconciliation(URI base, String adminToken) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                base.resolve("/v1/admin/reconciliation")).timeout(Duration.ofSeconds(30)).build(),
+                base.resolve("/v1/admin/reconciliation")).header("Authorization", "Bearer " + adminToken)
+                        .timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IOException("reconciliation answered " + response.statusCode());

@@ -17,6 +17,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.faregate.gateway.Gateway;
 import org.faregate.gateway.GatewayConfig;
+import org.faregate.gateway.auth.BearerToken;
 import org.faregate.protocol.AccountId;
 import org.faregate.protocol.Direction;
 import org.faregate.protocol.GateId;
@@ -62,6 +63,9 @@ final class TestCity implements AutoCloseable {
             """;
 
     final Gateway gateway;
+    /** The token of the gateway's bootstrap admin, which this city passes in its configuration. */
+    final String adminToken = BearerToken.generate(BearerToken.Kind.OPERATOR, new SecureRandom()).reveal();
+    final OperatorConsole operator;
     final RiderApp app;
     final SimClock clock;
     final SecureRandom random = new SecureRandom();
@@ -76,10 +80,11 @@ final class TestCity implements AutoCloseable {
 
     private TestCity(boolean gatewayOnCityClock) {
         clock = new SimClock(LocalDate.now(ZONE).plusDays(1).atTime(8, 0).atZone(ZONE).toInstant());
-        GatewayConfig config = GatewayConfig.embedded().withDatabase(TestDatabase.fresh())
+        GatewayConfig config = GatewayConfig.embedded().withDatabase(TestDatabase.fresh()).withAdminToken(adminToken)
                 .withServiceDay(ZONE, java.time.LocalTime.of(4, 0)).withFares(Currency.getInstance("CNY"), FARES);
         gateway = gatewayOnCityClock ? Gateway.start(config, clock) : Gateway.start(config);
         app = new RiderApp(gateway.baseUri());
+        operator = new OperatorConsole(gateway.baseUri(), adminToken);
     }
 
     /** A city whose gateway also reads the city's clock, for tests that move the gateway's time. */
@@ -115,7 +120,7 @@ final class TestCity implements AutoCloseable {
     /** A gate whose network the test controls, with the issuer keys and deny list fetched once. */
     GateUnderTest gate(Path dir, String station, Direction direction) {
         String gateId = gateIdOf(station, direction);
-        GateIdentity identity = registerGate(gateway.baseUri(), GateId.of(gateId), dir.resolve(gateId), random);
+        GateIdentity identity = registerGate(operator, GateId.of(gateId), dir.resolve(gateId), random);
         FlakyLink network = new FlakyLink(new HttpGatewayLink(gateway.baseUri(), identity), gateway.baseUri());
         Validator validator = installGate(network, dir, clock, random, station, direction);
         return new GateUnderTest(validator, network, identity);
@@ -150,12 +155,11 @@ final class TestCity implements AutoCloseable {
      * gateway and each installs its gates afresh, so this is a gate replacement: the previous key is revoked
      * first.
      */
-    static GateIdentity registerGate(URI gateway, GateId gate, Path dataDir, SecureRandom random) {
+    static GateIdentity registerGate(OperatorConsole operator, GateId gate, Path dataDir, SecureRandom random) {
         GateIdentity identity = GateIdentity.openOrCreate(gate, dataDir, random);
-        OperatorConsole operator = new OperatorConsole(gateway);
         try {
-            operator.revokeGate(gate, "test installer");
-            operator.registerGate(identity, "test installer");
+            operator.revokeGate(gate);
+            operator.registerGate(identity);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -179,7 +183,8 @@ final class TestCity implements AutoCloseable {
 
     <T> T get(String path, Class<T> type) throws IOException {
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(gateway.baseUri().resolve(path)).build(),
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(gateway.baseUri().resolve(path))
+                            .header("Authorization", "Bearer " + adminToken).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IOException(path + " answered " + response.statusCode());
