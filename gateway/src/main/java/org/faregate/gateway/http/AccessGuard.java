@@ -14,7 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Authenticates and authorizes every request to a path {@link Permissions} guards, before any route runs:
+ * Authenticates and authorizes every request to a path {@link Permissions} guards, before its body is read:
  * the bearer token is looked up on the worker pool, the permission table decides, and the caller's actor
  * goes into the routing context ({@link Caller}). Refusals: 401 {@code unauthenticated} with
  * {@code WWW-Authenticate: Bearer}, 403 {@code forbidden}. Never logs or echoes a token.
@@ -46,11 +46,13 @@ public final class AccessGuard {
             return;
         }
         BearerToken token = token(context);
+        // The body waits unread while the token is looked up; the body handler resumes it, a refusal drops it.
+        context.request().pause();
         exchange.blocking(() -> authenticator.authenticate(token)).onSuccess(principal -> {
             try {
                 Permissions.authorize(rule, path, principal);
             } catch (RefusedException e) {
-                context.fail(e);
+                refuse(context, e);
                 return;
             }
             context.put(Caller.ACTOR_KEY, principal.actor());
@@ -63,8 +65,14 @@ public final class AccessGuard {
             if (failure instanceof RefusedException refused && refused.refusal() == Refusal.UNAUTHENTICATED) {
                 context.response().putHeader("WWW-Authenticate", INVALID_TOKEN);
             }
-            context.fail(failure);
+            refuse(context, failure);
         });
+    }
+
+    /** Fails the request; the unread body is let through to be discarded, so the connection stays usable. */
+    private static void refuse(RoutingContext context, Throwable failure) {
+        context.request().resume();
+        context.fail(failure);
     }
 
     /** The bearer token of the Authorization header, or {@code unauthenticated} saying what is wrong with it. */

@@ -17,8 +17,8 @@ import org.faregate.gateway.RefusedException;
 import org.faregate.gateway.auth.Permissions;
 
 /**
- * The gateway's router: a rate limit per client address, body limit, the access guard of the operator and
- * rider APIs, every feature's routes, the OpenAPI description and one failure barrier.
+ * The gateway's router: a rate limit per client address, the access guard of the operator and rider APIs
+ * (before any body is read), body limit, every feature's routes, the OpenAPI description and one failure barrier.
  */
 public final class HttpApi {
 
@@ -45,6 +45,8 @@ public final class HttpApi {
                         + limiter.retryAfterSeconds() + " s"));
             }
         });
+        // Before the body is read: a caller without a valid token never makes the gateway buffer a body.
+        router.route().handler(guard::handle);
         BodyHandler requests = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
         BodyHandler ruleUploads = BodyHandler.create(false).setBodyLimit(MAX_RULES_UPLOAD_BYTES);
         router.route().handler(context -> (isRulesUpload(context) ? ruleUploads : requests).handle(context));
@@ -52,7 +54,6 @@ public final class HttpApi {
         router.get(OPENAPI).handler(context -> context.response()
                 .putHeader("content-type", "application/yaml").end(openApi));
         router.get("/health").handler(HttpApi::handleHealth);
-        router.route().handler(guard::handle);
         features.forEach(feature -> feature.register(router));
         List<Permissions.Endpoint> unlisted = Permissions.unlisted(endpoints(router));
         if (!unlisted.isEmpty()) {

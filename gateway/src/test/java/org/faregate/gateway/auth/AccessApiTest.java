@@ -110,6 +110,21 @@ class AccessApiTest {
     }
 
     @Test
+    void aLargeUploadWithoutAValidTokenIsRefusedUnreadAndTheConnectionServesOn() {
+        String fiveMegabytes = "x".repeat(5 * 1024 * 1024);
+
+        GatewayClient.Reply anonymousUpload = anonymous.put("/v1/admin/fare-rules", fiveMegabytes);
+        GatewayClient.Reply unknownUpload = admin.withToken("fgo_" + "C".repeat(43)).put("/v1/admin/fare-rules", fiveMegabytes);
+        GatewayClient.Reply auditorUpload = operator("auditor").put("/v1/admin/fare-rules", fiveMegabytes);
+
+        assertThat(anonymousUpload.error().code()).isEqualTo("unauthenticated");
+        assertThat(unknownUpload.error().code()).isEqualTo("unauthenticated");
+        assertThat(auditorUpload.error().code()).isEqualTo("forbidden");
+        assertThat(admin.get("/v1/admin/gates").status()).isEqualTo(200);
+        assertThat(anonymous.get("/v1/issuer-keys").status()).isEqualTo(200);
+    }
+
+    @Test
     void anAdminRouteTheTableDoesNotListIsForbiddenEvenToAnAdmin() {
         GatewayClient.Reply reply = admin.get("/v1/admin/not-in-the-table");
 
