@@ -126,7 +126,7 @@ public final class Gateway implements AutoCloseable {
                     new IngestRoutes(ingest, new GateAuthenticator(gates, clock), exchange, metrics),
                     new GateRoutes(gates, exchange),
                     new AccountRoutes(accountService, authenticator, exchange),
-                    new OperatorRoutes(operators, exchange),
+                    new OperatorRoutes(operators, authenticator, exchange),
                     new CredentialRoutes(credentialService, exchange),
                     new DenyRoutes(denyService, keys, clock, exchange, metrics),
                     new OperationsRoutes(metrics, database, cluster::isRunning, probeExchange),

@@ -57,6 +57,23 @@ public final class Authenticator {
         return token;
     }
 
+    /**
+     * Replaces every rider token of {@code account} with a new one (a rider who lost theirs, or whose phone was
+     * stolen): the earlier tokens are refused from the next request on.
+     */
+    public BearerToken replaceRiderToken(AccountId account) {
+        BearerToken token = BearerToken.generate(BearerToken.Kind.RIDER, random);
+        database.inTransaction(connection -> {
+            if (!store.accountExists(connection, account.value())) {
+                throw new RefusedException(Refusal.UNKNOWN_ACCOUNT, "no account " + account);
+            }
+            store.deleteRiderTokens(connection, account.value());
+            store.insertRiderToken(connection, token.hash(), account.value(), clock.instant());
+            return null;
+        });
+        return token;
+    }
+
     static RefusedException unauthenticated(String message) {
         return new RefusedException(Refusal.UNAUTHENTICATED, message);
     }

@@ -67,6 +67,7 @@ public final class Permissions {
             operators("DELETE", "/v1/admin/deny/:credentialId", SUPPORT),
             operators("POST", "/v1/admin/accounts/:id/adjustments", SUPPORT),
             operators("POST", "/v1/admin/accounts/:id/refunds", SUPPORT),
+            operators("POST", "/v1/admin/accounts/:id/rider-token", SUPPORT),
             operators("GET", "/v1/admin/reconciliation", AUDITOR),
             operators("POST", "/v1/admin/gates"),
             operators("GET", "/v1/admin/gates", AUDITOR),

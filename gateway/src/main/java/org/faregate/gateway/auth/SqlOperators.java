@@ -103,6 +103,23 @@ final class SqlOperators {
         }
     }
 
+    /** Drops every rider token of the account: the tokens handed out before stop working. */
+    void deleteRiderTokens(Connection connection, long accountId) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("delete from rider_tokens where account_id = ?")) {
+            delete.setLong(1, accountId);
+            delete.executeUpdate();
+        }
+    }
+
+    boolean accountExists(Connection connection, long accountId) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("select 1 from accounts where id = ?")) {
+            select.setLong(1, accountId);
+            try (ResultSet row = select.executeQuery()) {
+                return row.next();
+            }
+        }
+    }
+
     Optional<Long> riderAccount(Connection connection, String tokenHash) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement(
                 "select account_id from rider_tokens where token_hash = ?")) {

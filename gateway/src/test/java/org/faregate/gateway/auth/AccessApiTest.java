@@ -125,6 +125,22 @@ class AccessApiTest {
     }
 
     @Test
+    void supportReplacesALostRiderTokenAndTheOldOneStopsWorking() {
+        Accounts.Opened rider = anonymous.open("adult");
+        String path = "/v1/admin/accounts/" + rider.accountId() + "/rider-token";
+
+        OperatorRoutes.RiderToken replaced = operator("support").post(path, "").expect(200, OperatorRoutes.RiderToken.class);
+
+        assertThat(replaced.accountId()).isEqualTo(rider.accountId());
+        assertThat(replaced.riderToken()).startsWith("fgr_").isNotEqualTo(rider.riderToken());
+        assertThat(admin.withToken(rider.riderToken()).get("/v1/accounts/" + rider.accountId()).status()).isEqualTo(401);
+        assertThat(admin.withToken(replaced.riderToken()).account(rider.accountId())).isEqualTo(rider.view());
+        assertThat(operator("auditor").post(path, "").status()).isEqualTo(403);
+        assertThat(admin.withToken(replaced.riderToken()).post(path, "").status()).isEqualTo(403);
+        assertThat(admin.post("/v1/admin/accounts/99999999/rider-token", "").error().code()).isEqualTo("unknown_account");
+    }
+
+    @Test
     void anAdminRouteTheTableDoesNotListIsForbiddenEvenToAnAdmin() {
         GatewayClient.Reply reply = admin.get("/v1/admin/not-in-the-table");
 

@@ -39,6 +39,8 @@ class PermissionsTest {
             "POST, /v1/admin/accounts/12/adjustments, support, allowed",
             "POST, /v1/admin/accounts/12/refunds, support, allowed",
             "POST, /v1/admin/accounts/12/refunds, auditor, refused",
+            "POST, /v1/admin/accounts/12/rider-token, support, allowed",
+            "POST, /v1/admin/accounts/12/rider-token, auditor, refused",
             "GET, /v1/admin/reconciliation, auditor, allowed",
             "GET, /v1/admin/reconciliation, support, refused",
             "GET, /v1/admin/gates, auditor, allowed",
