@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.UUID;
 import org.faregate.gateway.GatewayClient;
 import org.faregate.gateway.SharedGateway;
@@ -42,6 +43,15 @@ class AccessApiTest {
         assertThat(reply.error().message()).startsWith("missing Authorization header: send `Authorization: Bearer");
         assertThat(anonymous.challenge("/v1/admin/gates")).isEqualTo("Bearer realm=\"faregate\"");
         assertThat(anonymous.get("/v1/accounts/1").status()).isEqualTo(401);
+    }
+
+    @Test
+    void everySpellingOfAGuardedPathIsGuardedAsTheRouterReadsIt() {
+        for (String path : List.of("/v1/%61dmin/gates", "/v1/admin/./gates", "/v1/x/../admin/gates",
+                "/v1/admin/gates/", "/v1/admin//gates")) {
+            assertThat(anonymous.get(path).status()).as(path).isEqualTo(401);
+            assertThat(admin.get(path).status()).as(path).isEqualTo(200);
+        }
     }
 
     @Test
