@@ -24,6 +24,9 @@ import org.faregate.gateway.accounts.SqlAccounts;
 import org.faregate.gateway.accounts.WalletCorrections;
 import org.faregate.gateway.admin.AdminRoutes;
 import org.faregate.gateway.admin.Reconciliation;
+import org.faregate.gateway.auth.Authenticator;
+import org.faregate.gateway.auth.OperatorRoutes;
+import org.faregate.gateway.auth.OperatorService;
 import org.faregate.gateway.credentials.CredentialRoutes;
 import org.faregate.gateway.credentials.CredentialService;
 import org.faregate.gateway.credentials.IssuerKeyRoutes;
@@ -34,6 +37,7 @@ import org.faregate.gateway.deny.SqlDenyList;
 import org.faregate.gateway.gates.GateAuthenticator;
 import org.faregate.gateway.gates.GateRegistry;
 import org.faregate.gateway.gates.GateRoutes;
+import org.faregate.gateway.http.AccessGuard;
 import org.faregate.gateway.http.HttpApi;
 import org.faregate.gateway.http.JsonExchange;
 import org.faregate.gateway.http.RateLimiter;
@@ -114,6 +118,9 @@ public final class Gateway implements AutoCloseable {
             GatewayMetrics metrics = new GatewayMetrics();
             metrics.denyList(denyService::feedVersion, denyService::entryCount);
             GateRegistry gates = new GateRegistry(database, clock);
+            OperatorService operators = new OperatorService(database, random, clock);
+            operators.bootstrap(config.adminBootstrap().resolve(random));
+            Authenticator authenticator = new Authenticator(database, random, clock);
             SqlPricingWork pricingWork = new SqlPricingWork();
             AccountPricer pricer = new AccountPricer(accounts, ledger, balances, fareBook, config.zone(),
                     config.serviceDayCutover(), metrics);
@@ -131,11 +138,13 @@ public final class Gateway implements AutoCloseable {
             JsonExchange probeExchange = new JsonExchange(new WireJson(),
                     vertx.createSharedWorkerExecutor("faregate-probe", 1));
             var limiter = new RateLimiter(config.rateLimit().perSecond(), config.rateLimit().burst(), System::nanoTime);
-            var router = HttpApi.router(vertx, exchange, config.maxBodyBytes(), limiter, List.of(
+            var router = HttpApi.router(vertx, exchange, config.maxBodyBytes(), limiter,
+                    new AccessGuard(authenticator, exchange), List.of(
                     new IngestRoutes(ingest, new GateAuthenticator(gates, clock), exchange, metrics),
                     new GateRoutes(gates, exchange),
-                    new AccountRoutes(accountService, exchange),
+                    new AccountRoutes(accountService, authenticator, exchange),
                     new CorrectionRoutes(corrections, exchange),
+                    new OperatorRoutes(operators, authenticator, exchange),
                     new CredentialRoutes(credentialService, exchange),
                     new DenyRoutes(denyService, keys, clock, exchange, metrics),
                     new OperationsRoutes(metrics, database, cluster::isRunning, probeExchange),

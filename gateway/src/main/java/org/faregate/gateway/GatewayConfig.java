@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.Currency;
 import java.util.Objects;
 import org.faregate.cluster.ClusterConfig;
+import org.faregate.gateway.auth.AdminBootstrap;
+import org.faregate.gateway.auth.BearerToken;
 import org.faregate.gateway.credentials.CredentialPolicy;
 import org.faregate.gateway.sql.DatabaseConfig;
 
@@ -17,7 +20,7 @@ import org.faregate.gateway.sql.DatabaseConfig;
  * Everything a gateway node needs to start.
  *
  * @param httpHost              the address the HTTP server binds; loopback unless the network is trusted
- *                              (the admin API has no authentication yet)
+ *                              (operator and rider tokens travel in clear over plain HTTP: put TLS in front)
  * @param httpPort              0 picks a free port; {@link Gateway#port()} tells which
  * @param zone                  the operator's time zone: service days and timeframes are local to it
  * @param serviceDayCutover     local time at which a new service day starts
@@ -26,11 +29,14 @@ import org.faregate.gateway.sql.DatabaseConfig;
  * @param fareRulesText         the rules an empty database starts with ({@code FareConfig} text)
  * @param denyReconcileInterval how often the cluster deny registry is re-read from the database
  * @param rateLimit             requests each client address may make (a token bucket), beyond which it gets 429
+ * @param adminBootstrap        where the bootstrap admin's token comes from (docs/security.md); its
+ *                              {@code toString} never shows a token
  */
 public record GatewayConfig(String httpHost, int httpPort, DatabaseConfig database, ZoneId zone,
                             LocalTime serviceDayCutover, Currency currency, long accountFloorMinor,
                             String fareRulesText, ClusterConfig cluster, CredentialPolicy credentials,
-                            long maxBodyBytes, Duration denyReconcileInterval, RateLimit rateLimit) {
+                            long maxBodyBytes, Duration denyReconcileInterval, RateLimit rateLimit,
+                            AdminBootstrap adminBootstrap) {
 
     public static final String DEFAULT_FARE_RULES = "/org/faregate/gateway/default-fare-rules.txt";
 
@@ -54,6 +60,7 @@ public record GatewayConfig(String httpHost, int httpPort, DatabaseConfig databa
             throw new IllegalArgumentException("deny reconcile interval must be positive: " + denyReconcileInterval);
         }
         Objects.requireNonNull(rateLimit, "rateLimit");
+        Objects.requireNonNull(adminBootstrap, "adminBootstrap");
     }
 
     /**
@@ -74,12 +81,14 @@ public record GatewayConfig(String httpHost, int httpPort, DatabaseConfig databa
 
     /**
      * One machine, no set-up: loopback on a free port, a private in-memory H2 database, a cluster of one,
-     * Asia/Shanghai with a 04:00 cutover, CNY, floor 0 and the built-in three-zone fares.
+     * Asia/Shanghai with a 04:00 cutover, CNY, floor 0, the built-in three-zone fares and a freshly generated
+     * bootstrap admin token, which the in-process caller reads from {@link #adminBootstrap()}.
      */
     public static GatewayConfig embedded() {
         return new GatewayConfig("127.0.0.1", 0, DatabaseConfig.embedded(), ZoneId.of("Asia/Shanghai"),
                 LocalTime.of(4, 0), Currency.getInstance("CNY"), 0, defaultFareRules(), ClusterConfig.standalone(),
-                CredentialPolicy.defaults(), 1024 * 1024, Duration.ofSeconds(60), RateLimit.DEFAULT);
+                CredentialPolicy.defaults(), 1024 * 1024, Duration.ofSeconds(60), RateLimit.DEFAULT,
+                AdminBootstrap.configured(BearerToken.generate(BearerToken.Kind.OPERATOR, new SecureRandom())));
     }
 
     /** The built-in fare rules text. */
@@ -96,47 +105,57 @@ public record GatewayConfig(String httpHost, int httpPort, DatabaseConfig databa
 
     public GatewayConfig withHttp(String host, int port) {
         return new GatewayConfig(host, port, database, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit);
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, adminBootstrap);
     }
 
     public GatewayConfig withDatabase(DatabaseConfig value) {
         return new GatewayConfig(httpHost, httpPort, value, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit);
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, adminBootstrap);
     }
 
     public GatewayConfig withServiceDay(ZoneId operatorZone, LocalTime cutover) {
         return new GatewayConfig(httpHost, httpPort, database, operatorZone, cutover, currency, accountFloorMinor,
-                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit);
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, adminBootstrap);
     }
 
     /** The currency and the rules that charge in it. */
     public GatewayConfig withFares(Currency value, String rulesText) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, value, accountFloorMinor,
-                rulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit);
+                rulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, adminBootstrap);
     }
 
     public GatewayConfig withAccountFloor(long floorMinor) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, floorMinor,
-                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit);
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, adminBootstrap);
     }
 
     public GatewayConfig withCluster(ClusterConfig value) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, value, credentials, maxBodyBytes, denyReconcileInterval, rateLimit);
+                fareRulesText, value, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, adminBootstrap);
     }
 
     public GatewayConfig withCredentials(CredentialPolicy value) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, cluster, value, maxBodyBytes, denyReconcileInterval, rateLimit);
+                fareRulesText, cluster, value, maxBodyBytes, denyReconcileInterval, rateLimit, adminBootstrap);
     }
 
     public GatewayConfig withLimits(long maxBody, Duration reconcileInterval) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, cluster, credentials, maxBody, reconcileInterval, rateLimit);
+                fareRulesText, cluster, credentials, maxBody, reconcileInterval, rateLimit, adminBootstrap);
+    }
+
+    /** The bootstrap admin opened by {@code token} (at least 32 characters), e.g. a simulator's own. */
+    public GatewayConfig withAdminToken(String token) {
+        return withAdminBootstrap(AdminBootstrap.configured(BearerToken.configured(token)));
+    }
+
+    public GatewayConfig withAdminBootstrap(AdminBootstrap value) {
+        return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, value);
     }
 
     public GatewayConfig withRateLimit(RateLimit value) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, value);
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, value, adminBootstrap);
     }
 }

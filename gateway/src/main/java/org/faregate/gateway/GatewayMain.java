@@ -27,7 +27,8 @@ public final class GatewayMain {
             System.err.println("usage: java -jar faregate-gateway.jar [gateway.properties]");
             System.exit(2);
         }
-        GatewayConfig config = GatewayProperties.read(args.length == 1 ? Path.of(args[0]) : null, System.getProperties());
+        GatewayConfig config = GatewayProperties.read(args.length == 1 ? Path.of(args[0]) : null, System.getProperties(),
+                System.getenv());
         Gateway gateway = Gateway.start(config);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {

@@ -11,9 +11,12 @@ import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import org.faregate.cluster.ClusterConfig;
+import org.faregate.gateway.auth.AdminBootstrap;
+import org.faregate.gateway.auth.BearerToken;
 import org.faregate.gateway.credentials.CredentialPolicy;
 import org.faregate.gateway.sql.DatabaseConfig;
 
@@ -30,17 +33,27 @@ import org.faregate.gateway.sql.DatabaseConfig;
  * cluster.join-wait-seconds=5   deny.reconcile-seconds=60
  * credentials.phone.days=30   credentials.phone.max-presentations=500
  * credentials.card.days=1827  credentials.card.max-presentations=0
+ * admin.token-file=./data/admin-token
  * </pre>
+ * The bootstrap admin's token comes from the environment variable {@value #ADMIN_TOKEN_ENV} (or
+ * {@code -Dfaregate.admin.token}); without one the gateway generates a token into {@code admin.token-file}
+ * (docs/security.md). Keep the token out of properties files that others can read.
  */
 final class GatewayProperties {
 
-    private final Properties properties;
+    /** The environment variable holding the bootstrap admin's token. */
+    static final String ADMIN_TOKEN_ENV = "FAREGATE_ADMIN_TOKEN";
+    static final String DEFAULT_ADMIN_TOKEN_FILE = "./data/admin-token";
 
-    private GatewayProperties(Properties properties) {
+    private final Properties properties;
+    private final Map<String, String> environment;
+
+    private GatewayProperties(Properties properties, Map<String, String> environment) {
         this.properties = properties;
+        this.environment = environment;
     }
 
-    static GatewayConfig read(Path file, Properties systemProperties) {
+    static GatewayConfig read(Path file, Properties systemProperties, Map<String, String> environment) {
         Properties merged = new Properties();
         if (file != null) {
             try (var reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
@@ -54,7 +67,7 @@ final class GatewayProperties {
                 merged.setProperty(name.substring("faregate.".length()), systemProperties.getProperty(name));
             }
         }
-        return new GatewayProperties(merged).config();
+        return new GatewayProperties(merged, environment).config();
     }
 
     private GatewayConfig config() {
@@ -76,7 +89,21 @@ final class GatewayProperties {
                 number("http.max-body-bytes", defaults.maxBodyBytes()),
                 Duration.ofSeconds(number("deny.reconcile-seconds", defaults.denyReconcileInterval().toSeconds())),
                 new GatewayConfig.RateLimit((int) number("http.rate-limit.per-second", defaults.rateLimit().perSecond()),
-                        (int) number("http.rate-limit.burst", defaults.rateLimit().burst())));
+                        (int) number("http.rate-limit.burst", defaults.rateLimit().burst())), adminBootstrap());
+    }
+
+    /** The environment's token, else {@code admin.token}, else a token file the gateway fills on first start. */
+    private AdminBootstrap adminBootstrap() {
+        Optional<String> token = Optional.ofNullable(environment.get(ADMIN_TOKEN_ENV)).filter(text -> !text.isBlank())
+                .or(() -> text("admin.token"));
+        if (token.isPresent()) {
+            try {
+                return AdminBootstrap.configured(BearerToken.configured(token.get()));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("gateway config " + ADMIN_TOKEN_ENV + ": " + e.getMessage(), e);
+            }
+        }
+        return AdminBootstrap.tokenFile(Path.of(get("admin.token-file", DEFAULT_ADMIN_TOKEN_FILE)));
     }
 
     private Optional<String> text(String key) {

@@ -39,10 +39,11 @@ class ClusterPricingTest {
         ClusterConfig cluster = ClusterConfig.standalone();
         Gateway nodeA = Gateway.start(GatewayConfig.embedded().withDatabase(database).withCluster(cluster));
         Gateway nodeB = Gateway.start(GatewayConfig.embedded().withDatabase(database)
+                .withAdminBootstrap(nodeA.config().adminBootstrap())
                 .withCluster(cluster.withMembers(List.of(nodeA.clusterAddress()))));
         try {
-            GatewayClient clientA = new GatewayClient(nodeA.baseUri());
-            GatewayClient clientB = new GatewayClient(nodeB.baseUri());
+            GatewayClient clientA = GatewayClient.admin(nodeA);
+            GatewayClient clientB = GatewayClient.admin(nodeB);
             List<AccountId> accounts = new ArrayList<>();
             for (int i = 0; i < ACCOUNTS; i++) {
                 accounts.add(clientA.openAccount("adult").accountId());

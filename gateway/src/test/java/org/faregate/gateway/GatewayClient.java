@@ -11,6 +11,8 @@ import java.time.InstantSource;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.faregate.gateway.auth.OperatorRoutes;
+import org.faregate.gateway.auth.OperatorService;
 import org.faregate.gateway.gates.GateRoutes;
 import org.faregate.gateway.pricing.PricingRoutes;
 import org.faregate.protocol.AccountId;
@@ -26,25 +28,50 @@ import org.faregate.protocol.wire.TapBatchAck;
 import org.faregate.protocol.wire.WireFormatException;
 import org.faregate.protocol.wire.WireJson;
 
-/** Real HTTP to a gateway on loopback, with the wire codec. */
+/**
+ * Real HTTP to a gateway on loopback, with the wire codec. Every request carries the client's bearer token:
+ * {@link #admin} gives the gateway's bootstrap admin token, {@link #withToken} another, {@link #anonymous} none.
+ */
 public final class GatewayClient {
 
     private static final WireJson JSON = new WireJson();
-
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+
     private final URI base;
+    private final String token;
     private final InstantSource clock;
     private final Set<GateId> registered = ConcurrentHashMap.newKeySet();
 
-    public GatewayClient(URI base) {
-        this(base, InstantSource.system());
+    /** A client sending {@code token} (null: no Authorization header). */
+    public GatewayClient(URI base, String token) {
+        this(base, token, InstantSource.system());
     }
 
     /** A client whose gates sign batches with {@code clock}'s time (a gateway on a test clock). */
-    public GatewayClient(URI base, InstantSource clock) {
+    private GatewayClient(URI base, String token, InstantSource clock) {
         this.base = base;
+        this.token = token;
         this.clock = clock;
+    }
+
+    /** A client acting as the gateway's bootstrap admin (the token its configuration holds). */
+    public static GatewayClient admin(Gateway gateway) {
+        return new GatewayClient(gateway.baseUri(), gateway.config().adminBootstrap().configuredToken()
+                .orElseThrow(() -> new AssertionError("test gateways are configured with an admin token")).reveal());
+    }
+
+    public GatewayClient withToken(String other) {
+        return new GatewayClient(base, other, clock);
+    }
+
+    public GatewayClient anonymous() {
+        return new GatewayClient(base, null, clock);
+    }
+
+    /** The same client, its gates signing with {@code other}'s time (a gateway on a test clock). */
+    public GatewayClient withClock(InstantSource other) {
+        return new GatewayClient(base, token, other);
     }
 
     /** A response: status and body. */
@@ -108,7 +135,18 @@ public final class GatewayClient {
     }
 
     public Accounts.View openAccount(String category) {
-        return post("/v1/accounts", new Accounts.OpenRequest(category)).expect(201, Accounts.View.class);
+        return open(category).view();
+    }
+
+    /** Opens an account: the answer carries the account's rider token. */
+    public Accounts.Opened open(String category) {
+        return post("/v1/accounts", new Accounts.OpenRequest(category)).expect(201, Accounts.Opened.class);
+    }
+
+    /** Creates an operator as this client; the answer carries its token. */
+    public OperatorService.CreatedOperator createOperator(String operatorId, String role) {
+        return post("/v1/admin/operators", new OperatorRoutes.CreateRequest(operatorId, role))
+                .expect(201, OperatorService.CreatedOperator.class);
     }
 
     public Accounts.View account(AccountId id) {
@@ -196,11 +234,24 @@ public final class GatewayClient {
         return get("/v1/deny-list?since=" + since).expect(200, DenyListDelta.class);
     }
 
+    /** The {@code WWW-Authenticate} header of a GET's answer, or empty. */
+    public String challenge(String path) {
+        return exchange(HttpRequest.newBuilder(base.resolve(path)).GET()).headers()
+                .firstValue("WWW-Authenticate").orElse("");
+    }
+
     private Reply send(HttpRequest.Builder request) {
+        HttpResponse<byte[]> response = exchange(request);
+        return new Reply(response.statusCode(), response.body());
+    }
+
+    private HttpResponse<byte[]> exchange(HttpRequest.Builder request) {
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
         try {
-            HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
-            return new Reply(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new AssertionError("HTTP request failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {

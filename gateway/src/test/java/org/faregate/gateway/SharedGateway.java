@@ -23,6 +23,6 @@ public final class SharedGateway implements ParameterResolver {
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         Gateway gateway = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent("gateway",
                 key -> Gateway.start(GatewayConfig.embedded().withDatabase(TestDatabases.fresh())), Gateway.class);
-        return parameter.getParameter().getType() == Gateway.class ? gateway : new GatewayClient(gateway.baseUri());
+        return parameter.getParameter().getType() == Gateway.class ? gateway : GatewayClient.admin(gateway);
     }
 }

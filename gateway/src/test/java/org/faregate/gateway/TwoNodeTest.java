@@ -30,10 +30,12 @@ class TwoNodeTest {
         DatabaseConfig database = TestDatabases.fresh();
         ClusterConfig cluster = ClusterConfig.standalone();
         nodeA = Gateway.start(GatewayConfig.embedded().withDatabase(database).withCluster(cluster));
+        // Nodes sharing a database share the bootstrap admin token, as production nodes share FAREGATE_ADMIN_TOKEN.
         nodeB = Gateway.start(GatewayConfig.embedded().withDatabase(database)
+                .withAdminBootstrap(nodeA.config().adminBootstrap())
                 .withCluster(cluster.withMembers(List.of(nodeA.clusterAddress()))));
-        clientA = new GatewayClient(nodeA.baseUri());
-        clientB = new GatewayClient(nodeB.baseUri());
+        clientA = GatewayClient.admin(nodeA);
+        clientB = GatewayClient.admin(nodeB);
     }
 
     @AfterAll

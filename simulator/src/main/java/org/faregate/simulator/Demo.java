@@ -26,6 +26,7 @@ import org.faregate.fares.engine.EngineResult;
 import org.faregate.fares.engine.FareEngineLoader;
 import org.faregate.gateway.Gateway;
 import org.faregate.gateway.GatewayConfig;
+import org.faregate.gateway.auth.BearerToken;
 import org.faregate.gateway.admin.AdminRoutes;
 import org.faregate.protocol.wire.WireFormatException;
 import org.faregate.protocol.wire.WireJson;
@@ -78,7 +79,9 @@ public final class Demo {
         LocalDate day = LocalDate.now(options.zone()).plusDays(1);
         CityPlan plan = CityPlan.generate(options.seed(), options.stations(), options.riders(), day, options.zone());
         FareRules rules = engine(plan.fareFeed());
-        GatewayConfig config = GatewayConfig.embedded()
+        // The demo is its own operator: it passes the bootstrap admin's token to the gateway it starts.
+        String adminToken = BearerToken.generate(BearerToken.Kind.OPERATOR, new SecureRandom()).reveal();
+        GatewayConfig config = GatewayConfig.embedded().withAdminToken(adminToken)
                 .withDatabase(options.database())
                 .withServiceDay(options.zone(), CUTOVER)
                 .withFares(Currency.getInstance(plan.currency()), plan.fareConfig());
@@ -87,15 +90,15 @@ public final class Demo {
         try (Gateway gateway = Gateway.start(config, clock)) {
             out.printf("gateway  %s (%s, one Hazelcast member)%n", gateway.baseUri(),
                     options.database().isH2() ? "embedded H2" : "PostgreSQL");
-            AdminRoutes.FareRulesVersion fares = readJson(new OperatorConsole(gateway.baseUri())
+            AdminRoutes.FareRulesVersion fares = readJson(new OperatorConsole(gateway.baseUri(), adminToken)
                     .publishFares(plan.fareFeed(), Instant.EPOCH), AdminRoutes.FareRulesVersion.class);
             out.printf("fares    the city's GTFS-Fares v2 feed (%d files) is fare rules version %d (%s)%n",
                     plan.fareFeed().size(), fares.version(), fares.format());
             out.printf("city     %d stations, %d gates, %d riders, day %s%n", plan.stations().size(),
                     plan.stations().size() * 2, plan.riders().size(), day);
-            SimulationRun run = new CitySimulation(plan, gateway.baseUri(), options.out(), new SecureRandom(), clock)
-                    .run(out);
-            Duration pricing = new OperatorConsole(gateway.baseUri()).awaitPriced(Duration.ofMinutes(5));
+            SimulationRun run = new CitySimulation(plan, gateway.baseUri(), adminToken, options.out(),
+                    new SecureRandom(), clock).run(out);
+            Duration pricing = new OperatorConsole(gateway.baseUri(), adminToken).awaitPriced(Duration.ofMinutes(5));
             out.printf("pricing  every acknowledged tap priced %d ms after the last sync%n", pricing.toMillis());
             Verification verification;
             try (Connection db = gateway.dataSource().getConnection()) {

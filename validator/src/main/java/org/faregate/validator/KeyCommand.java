@@ -14,6 +14,10 @@ import org.faregate.validator.link.GateIdentity;
  */
 final class KeyCommand {
 
+    /** The header a registration needs, with a placeholder for an admin operator's token (docs/security.md). */
+    static final String ADMIN_AUTHORIZATION = "Authorization: Bearer <admin token>";
+
+
     private final PrintStream out;
     private final PrintStream err;
 
@@ -46,9 +50,12 @@ final class KeyCommand {
         }
     }
 
-    /** The line an installer registers the gate with: {@code POST /v1/admin/gates} and its JSON body. */
+    /**
+     * The line an installer registers the gate with: {@code POST /v1/admin/gates}, its JSON body, and the
+     * header it needs (an admin operator's token; the placeholder is for the installer to fill in).
+     */
     static String registration(GateIdentity identity) {
         return "gate key: POST /v1/admin/gates {\"gateId\":\"" + identity.gateId() + "\",\"publicKey\":\""
-                + identity.publicKeyHex() + "\"}";
+                + identity.publicKeyHex() + "\"} with " + ADMIN_AUTHORIZATION;
     }
 }

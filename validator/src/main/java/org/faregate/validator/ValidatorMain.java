@@ -17,8 +17,9 @@ public final class ValidatorMain {
                   --at is the gate time to check at (default: now), e.g. 2025-06-01T08:00:00Z.
                   Exit status: 0 accepted, 1 refused, 2 usage error or unreadable image.
               faregate-validator key --gate ID --data DIR
-                  Print the gate's public key as the body of its registration (POST /v1/admin/gates),
-                  making the gate's key pair in DIR first if there is none. The gateway refuses the taps of
+                  Print the gate's public key as the body of its registration (POST /v1/admin/gates, sent
+                  by an admin operator with Authorization: Bearer <admin token>), making the gate's key
+                  pair in DIR first if there is none. The gateway refuses the taps of
                   a gate that is not registered.
               faregate-validator run --gateway URL --gate ID --station ID --direction entry|exit|board --data DIR
                                      [--keys FILE] [--sync-seconds N] [--route ID] [--language TAG]

@@ -110,7 +110,8 @@ class ValidatorMainTest {
         assertThat(status).isZero();
         assertThat(stdout().lines().toList()).hasSize(7);
         assertThat(stdout().lines().findFirst()).hasValueSatisfying(first -> assertThat(first)
-                .startsWith("gate key: POST /v1/admin/gates {\"gateId\":\"S01-IN-1\",\"publicKey\":\"0"));
+                .startsWith("gate key: POST /v1/admin/gates {\"gateId\":\"S01-IN-1\",\"publicKey\":\"0")
+                .endsWith("\"} with Authorization: Bearer <admin token>"));
         assertThat(stdout().lines().skip(1).findFirst()).hasValueSatisfying(second -> assertThat(second)
                 .startsWith("ready: gate S01-IN-1").endsWith("(gateway not reached: deciding offline)"));
         assertThat(stdout()).contains("open accepted tap=").contains("show \"Go ahead\"")

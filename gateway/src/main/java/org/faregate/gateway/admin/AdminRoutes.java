@@ -17,8 +17,8 @@ import org.faregate.gateway.pricing.FareRulesRejectedException;
 import org.faregate.protocol.CredentialId;
 
 /**
- * {@code /v1/admin}: fare rules, operator denials, reconciliation. No authentication yet: bind the
- * gateway to a trusted network until operator authentication lands.
+ * {@code /v1/admin}: fare rules, operator denials, reconciliation. Operators authenticate with a bearer
+ * token; {@code auth.Permissions} says which roles may call which route.
  */
 public final class AdminRoutes implements Routes {
 

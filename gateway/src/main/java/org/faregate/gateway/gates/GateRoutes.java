@@ -2,9 +2,9 @@ package org.faregate.gateway.gates;
 
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import java.util.Optional;
 import org.faregate.gateway.Refusal;
 import org.faregate.gateway.RefusedException;
+import org.faregate.gateway.auth.Caller;
 import org.faregate.gateway.http.JsonExchange;
 import org.faregate.gateway.http.Routes;
 import org.faregate.protocol.Bytes;
@@ -12,22 +12,21 @@ import org.faregate.protocol.GateId;
 import org.faregate.protocol.crypto.VerifyingKey;
 
 /**
- * Operators: {@code POST /v1/admin/gates} registers a gate's public key ({@code {"gateId", "publicKey",
- * "registeredBy"}}; 201, or 200 when the gate already has that key), {@code GET /v1/admin/gates} lists the
- * gates, {@code GET /v1/admin/gates/:gateId} shows one and {@code POST /v1/admin/gates/:gateId/revoke}
- * ({@code {"revokedBy"}} optional) refuses its batches from now on.
+ * Operators: {@code POST /v1/admin/gates} registers a gate's public key ({@code {"gateId", "publicKey"}}; 201,
+ * or 200 when the gate already has that key), {@code GET /v1/admin/gates} lists the gates,
+ * {@code GET /v1/admin/gates/:gateId} shows one and {@code POST /v1/admin/gates/:gateId/revoke} refuses its
+ * batches from now on. Who registered or revoked is the authenticated operator ({@link Caller}); the older
+ * {@code registeredBy} / {@code revokedBy} body fields are still accepted and ignored.
  */
 public final class GateRoutes implements Routes {
 
-    /** Body of a registration: the gate, its SEC1 public key in hex, and who registers it. */
+    /** Body of a registration: the gate, its SEC1 public key in hex; {@code registeredBy} is ignored. */
     public record RegisterRequest(String gateId, String publicKey, String registeredBy) {
     }
 
-    /** Body of a revocation; who revokes, optional. */
+    /** Body of a revocation, optional; {@code revokedBy} is ignored (the authenticated operator is recorded). */
     public record RevokeRequest(String revokedBy) {
     }
-
-    private static final String OPERATOR = "operator";
 
     private final GateRegistry registry;
     private final JsonExchange exchange;
@@ -49,8 +48,7 @@ public final class GateRoutes implements Routes {
         RegisterRequest request = exchange.body(context, RegisterRequest.class);
         GateId gate = gateId("gateId", request.gateId());
         VerifyingKey key = publicKey(request.publicKey());
-        String by = request.registeredBy() == null || request.registeredBy().isBlank() ? OPERATOR
-                : request.registeredBy();
+        String by = Caller.actor(context);
         exchange.respond(context, registration -> registration.created() ? 201 : 200, GateRegistry.Registration::gate,
                 () -> registry.register(gate, key, by));
     }
@@ -63,9 +61,10 @@ public final class GateRoutes implements Routes {
 
     private void handleRevoke(RoutingContext context) {
         GateId gate = gateId("path", context.pathParam("gateId"));
-        String by = context.body().length() == 0 ? OPERATOR
-                : Optional.ofNullable(exchange.body(context, RevokeRequest.class).revokedBy())
-                        .filter(text -> !text.isBlank()).orElse(OPERATOR);
+        if (context.body().length() > 0) {
+            exchange.body(context, RevokeRequest.class); // still decoded, so a malformed body is refused as before
+        }
+        String by = Caller.actor(context);
         exchange.respond(context, 200, () -> registry.revoke(gate, by));
     }
 

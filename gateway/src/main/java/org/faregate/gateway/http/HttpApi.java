@@ -3,19 +3,22 @@ package org.faregate.gateway.http;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
+import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import org.faregate.gateway.Refusal;
 import org.faregate.gateway.RefusedException;
+import org.faregate.gateway.auth.Permissions;
 
 /**
- * The gateway's router: a rate limit per client address, body limit, every feature's routes, the OpenAPI
- * description and one failure barrier.
+ * The gateway's router: a rate limit per client address, the access guard of the operator and rider APIs
+ * (before any body is read), body limit, every feature's routes, the OpenAPI description and one failure barrier.
  */
 public final class HttpApi {
 
@@ -26,8 +29,12 @@ public final class HttpApi {
     private HttpApi() {
     }
 
+    /**
+     * @throws IllegalStateException if a feature registers a guarded route ({@code /v1/admin/**},
+     *                               {@code /v1/accounts/**}) that the permission table does not list
+     */
     public static Router router(Vertx vertx, JsonExchange exchange, long maxBodyBytes, RateLimiter limiter,
-                                List<Routes> features) {
+                                AccessGuard guard, List<Routes> features) {
         Router router = Router.router(vertx);
         router.route().handler(context -> {
             if (limiter.tryAcquire(context.request().remoteAddress().host())) {
@@ -38,6 +45,8 @@ public final class HttpApi {
                         + limiter.retryAfterSeconds() + " s"));
             }
         });
+        // Before the body is read: a caller without a valid token never makes the gateway buffer a body.
+        router.route().handler(guard::handle);
         BodyHandler requests = BodyHandler.create(false).setBodyLimit(maxBodyBytes);
         BodyHandler ruleUploads = BodyHandler.create(false).setBodyLimit(MAX_RULES_UPLOAD_BYTES);
         router.route().handler(context -> (isRulesUpload(context) ? ruleUploads : requests).handle(context));
@@ -46,12 +55,28 @@ public final class HttpApi {
                 .putHeader("content-type", "application/yaml").end(openApi));
         router.get("/health").handler(HttpApi::handleHealth);
         features.forEach(feature -> feature.register(router));
+        List<Permissions.Endpoint> unlisted = Permissions.unlisted(endpoints(router));
+        if (!unlisted.isEmpty()) {
+            throw new IllegalStateException("routes missing from the permission table (auth.Permissions), which"
+                    + " would refuse every call to them: " + unlisted);
+        }
         FailureBarrier barrier = new FailureBarrier(exchange);
         router.route().failureHandler(barrier::handle);
         for (int status : new int[] {400, 404, 405, 413, 500}) {
             router.errorHandler(status, barrier::handle);
         }
         return router;
+    }
+
+    /** Every method and path pattern the router has. */
+    static List<Permissions.Endpoint> endpoints(Router router) {
+        List<Permissions.Endpoint> endpoints = new ArrayList<>();
+        for (Route route : router.getRoutes()) {
+            if (route.getPath() != null && route.methods() != null) {
+                route.methods().forEach(method -> endpoints.add(new Permissions.Endpoint(method.name(), route.getPath())));
+            }
+        }
+        return endpoints;
     }
 
     /** Fare rules may be a whole GTFS feed as a zip, larger than any other request. */

@@ -1,6 +1,7 @@
 package org.faregate.gateway.http;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import io.vertx.core.Future;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpServerResponse;
@@ -64,6 +65,11 @@ public final class JsonExchange {
         } catch (WireFormatException e) {
             throw new RefusedException(refusal, describe(e), e);
         }
+    }
+
+    /** Runs blocking work on the worker pool; the future completes on the caller's context. */
+    <T> Future<T> blocking(Callable<T> work) {
+        return workers.executeBlocking(work, false);
     }
 
     /** Runs blocking work on the worker pool and answers with its result, or fails the request. */

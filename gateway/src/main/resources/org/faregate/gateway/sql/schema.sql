@@ -167,3 +167,23 @@ create table if not exists pricing_work (
     last_error varchar(500)
 );
 create index if not exists pricing_work_by_due_time on pricing_work (due_at);
+
+-- Operators of the admin API (docs/security.md). Only the SHA-256 of each bearer token is stored; the token is
+-- shown once, when the operator is created. A revoked operator's token is refused from revoked_at on.
+create table if not exists operators (
+    operator_id varchar(64) primary key,
+    role varchar(16) not null,
+    token_hash varchar(64) not null,
+    created_at timestamp with time zone not null,
+    created_by varchar(128) not null,
+    revoked_at timestamp with time zone,
+    revoked_by varchar(128)
+);
+create unique index if not exists operators_by_token on operators (token_hash);
+
+-- The rider token handed out when an account is opened: it opens that account's routes only. Hash only.
+create table if not exists rider_tokens (
+    token_hash varchar(64) primary key,
+    account_id bigint not null references accounts (id),
+    created_at timestamp with time zone not null
+);

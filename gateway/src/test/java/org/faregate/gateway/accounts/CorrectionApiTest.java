@@ -42,7 +42,7 @@ class CorrectionApiTest {
         assertThat(first.kind()).isEqualTo("adjustment");
         assertThat(first.reason()).isEqualTo("failed_tap");
         assertThat(first.note()).isEqualTo("gate 12 jammed");
-        assertThat(first.actor()).isEqualTo("unauthenticated");
+        assertThat(first.actor()).isEqualTo("operator:bootstrap");
         assertThat(client.account(id).balanceMinor()).isEqualTo(1_250);
         Accounts.LedgerEntry last = lastEntry(id);
         assertThat(last.kind()).isEqualTo("adjustment");

@@ -44,7 +44,7 @@ class IssuerKeyRotationTest {
     static void start() {
         InstantSource clock = NOW::get;
         gateway = Gateway.start(GatewayConfig.embedded().withDatabase(TestDatabases.fresh()), clock);
-        client = new GatewayClient(gateway.baseUri());
+        client = GatewayClient.admin(gateway);
     }
 
     @AfterAll

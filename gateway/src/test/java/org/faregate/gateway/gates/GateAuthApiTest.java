@@ -184,7 +184,8 @@ class GateAuthApiTest {
         GatewayClient.Reply refused = post(gate, next);
 
         assertThat(revoked.revokedAt()).isNotNull();
-        assertThat(revoked.revokedBy()).isEqualTo("security desk");
+        assertThat(revoked.revokedBy()).as("the authenticated operator wins over the body's revokedBy")
+                .isEqualTo("operator:bootstrap");
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.error().code()).isEqualTo("gate_revoked");
         assertThat(stored(firstTap(next))).isZero();
@@ -213,7 +214,7 @@ class GateAuthApiTest {
         assertThat(listed).filteredOn(registered -> registered.gateId().equals(gate.gate())).singleElement()
                 .satisfies(registered -> {
                     assertThat(registered.publicKey()).isEqualTo(gate.key().verifyingKey().compressed().toHex());
-                    assertThat(registered.registeredBy()).isEqualTo("test");
+                    assertThat(registered.registeredBy()).isEqualTo("operator:bootstrap");
                     assertThat(registered.revokedAt()).isNull();
                 });
     }

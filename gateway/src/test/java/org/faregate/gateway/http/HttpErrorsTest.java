@@ -99,6 +99,6 @@ class HttpErrorsTest {
 
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.text()).startsWith("openapi: 3").contains("/v1/taps:", "/v1/deny-list:",
-                "/v1/admin/reconciliation:", "no authentication yet");
+                "/v1/admin/reconciliation:", "securitySchemes:", "/v1/admin/operators:");
     }
 }

@@ -16,7 +16,7 @@ class RateLimitApiTest {
     void aClientOverItsLimitGets429WithAStableCode() {
         try (Gateway node = Gateway.start(GatewayConfig.embedded().withDatabase(TestDatabases.fresh())
                 .withRateLimit(new GatewayConfig.RateLimit(1, 3)))) {
-            GatewayClient client = new GatewayClient(node.baseUri());
+            GatewayClient client = GatewayClient.admin(node);
             List<Integer> statuses = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 statuses.add(client.get("/v1/issuer-keys").status());

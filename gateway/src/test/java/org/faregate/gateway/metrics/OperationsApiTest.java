@@ -71,7 +71,7 @@ class OperationsApiTest {
     @Test
     void aNodeWhoseDatabaseIsGoneIsNotReadyButStillAlive() throws Exception {
         try (Gateway node = Gateway.start(GatewayConfig.embedded().withDatabase(TestDatabases.fresh()))) {
-            GatewayClient nodeClient = new GatewayClient(node.baseUri());
+            GatewayClient nodeClient = GatewayClient.admin(node);
             assertThat(nodeClient.get("/ready").status()).isEqualTo(200);
 
             ((AutoCloseable) node.dataSource()).close();

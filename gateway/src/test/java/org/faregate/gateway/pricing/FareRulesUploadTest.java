@@ -31,7 +31,7 @@ class FareRulesUploadTest {
     @BeforeAll
     static void start() {
         gateway = Gateway.start(GatewayConfig.embedded().withDatabase(TestDatabases.fresh()));
-        client = new GatewayClient(gateway.baseUri());
+        client = GatewayClient.admin(gateway);
     }
 
     @AfterAll

@@ -39,7 +39,7 @@ class GtfsRulesUploadTest {
     @BeforeAll
     static void start() {
         gateway = Gateway.start(GatewayConfig.embedded().withDatabase(TestDatabases.fresh()));
-        client = new GatewayClient(gateway.baseUri());
+        client = GatewayClient.admin(gateway);
     }
 
     @AfterAll

@@ -32,7 +32,7 @@ class JourneyFinalisationTest {
     @BeforeEach
     void start() {
         gateway = Gateway.start(GatewayConfig.embedded().withDatabase(TestDatabases.fresh()), now::get);
-        client = new GatewayClient(gateway.baseUri(), now::get);
+        client = GatewayClient.admin(gateway).withClock(now::get);
     }
 
     @AfterEach

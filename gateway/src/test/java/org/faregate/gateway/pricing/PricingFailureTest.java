@@ -28,7 +28,7 @@ class PricingFailureTest {
     @BeforeEach
     void start() {
         gateway = Gateway.start(GatewayConfig.embedded().withDatabase(TestDatabases.fresh()));
-        client = new GatewayClient(gateway.baseUri());
+        client = GatewayClient.admin(gateway);
     }
 
     @AfterEach

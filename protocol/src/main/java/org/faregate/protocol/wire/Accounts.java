@@ -24,6 +24,32 @@ public final class Accounts {
                        long floorMinor, boolean denied) {
     }
 
+    /**
+     * The answer to opening an account: the account as {@link View} has it, and the rider token that opens
+     * this account's routes ({@code Authorization: Bearer <riderToken>}), shown this once. Readers that want a
+     * {@link View} may read this body as one.
+     */
+    public record Opened(AccountId accountId, String riderCategory, long balanceMinor, String currency,
+                         long floorMinor, boolean denied, String riderToken) {
+        public Opened {
+            Objects.requireNonNull(riderToken, "riderToken");
+        }
+
+        public static Opened of(View view, String riderToken) {
+            return new Opened(view.accountId(), view.riderCategory(), view.balanceMinor(), view.currency(),
+                    view.floorMinor(), view.denied(), riderToken);
+        }
+
+        public View view() {
+            return new View(accountId, riderCategory, balanceMinor, currency, floorMinor, denied);
+        }
+
+        @Override
+        public String toString() {
+            return "Opened[accountId=" + accountId + ", riderCategory=" + riderCategory + ", riderToken=redacted]";
+        }
+    }
+
     /** Adds money; {@code reference} makes the top-up idempotent (the same reference twice adds once). */
     public record TopUpRequest(long amountMinor, String currency, String reference) {
         public TopUpRequest {

@@ -85,14 +85,15 @@ public final class CitySimulation {
      * A city on {@code clock}, which should start at {@link #startOf(CityPlan)} and which the gateway should
      * read too: gates compare their clock with the gateway's and sign their batches with it.
      */
-    public CitySimulation(CityPlan plan, URI gateway, Path dataDir, SecureRandom random, SimClock clock) {
+    public CitySimulation(CityPlan plan, URI gateway, String adminToken, Path dataDir, SecureRandom random,
+                          SimClock clock) {
         this.plan = plan;
         this.gateway = gateway;
         this.dataDir = dataDir;
         this.random = random;
         this.clock = clock;
         this.app = new RiderApp(gateway);
-        this.operator = new OperatorConsole(gateway);
+        this.operator = new OperatorConsole(gateway, adminToken);
         this.cardTerminals = terminals.terminalFactory().terminals();
     }
 
@@ -255,7 +256,7 @@ public final class CitySimulation {
         ValidatorConfig config = ValidatorConfig.of(GateId.of(gateId), StationId.of(station.id()), direction,
                 dataDir.resolve("gates").resolve(gateId));
         GateIdentity identity = GateIdentity.openOrCreate(config.gateId(), config.dataDir(), random);
-        operator.registerGate(identity, "installer");
+        operator.registerGate(identity);
         FlakyLink network = new FlakyLink(new HttpGatewayLink(gateway, identity, clock,
                 HttpGatewayLink.DEFAULT_CONNECT_TIMEOUT, HttpGatewayLink.DEFAULT_REQUEST_TIMEOUT), gateway);
         Validator validator = Validator.open(config, clock, random, network);

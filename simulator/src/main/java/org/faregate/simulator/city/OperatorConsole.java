@@ -21,21 +21,25 @@ import org.faregate.protocol.wire.WireJson;
 import org.faregate.validator.link.GateIdentity;
 
 /**
- * What the city's operator does at the gateway's admin API: publish a GTFS-Fares v2 feed as a zip, register a
- * newly installed gate's public key, and fetch the issuer keys an installer puts on a gate.
+ * What the city's operator does at the gateway's admin API, with an operator token ({@code Authorization:
+ * Bearer}): publish a GTFS-Fares v2 feed as a zip, register a newly installed gate's public key, and fetch the
+ * issuer keys an installer puts on a gate.
  */
 public final class OperatorConsole {
 
     private final URI base;
+    private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public OperatorConsole(URI base) {
+    /** A console signed in with {@code token}, an operator token whose role allows what it is asked to do. */
+    public OperatorConsole(URI base, String token) {
         this.base = base;
+        this.token = token;
     }
 
     /** Uploads the feed, in force from {@code effectiveFrom}; returns the gateway's answer (version, notices). */
     public String publishFares(Map<String, String> feed, Instant effectiveFrom) throws IOException {
-        HttpRequest request = HttpRequest.newBuilder(base.resolve("/v1/admin/fare-rules?effectiveFrom=" + effectiveFrom))
+        HttpRequest request = admin("/v1/admin/fare-rules?effectiveFrom=" + effectiveFrom)
                 .header("Content-Type", "application/zip").timeout(Duration.ofSeconds(30))
                 .PUT(HttpRequest.BodyPublishers.ofByteArray(zip(feed))).build();
         HttpResponse<String> response = send(request);
@@ -47,10 +51,9 @@ public final class OperatorConsole {
     }
 
     /** Registers a gate's public key, as an installer does once the gate has made its key pair. */
-    public void registerGate(GateIdentity gate, String by) throws IOException {
-        String body = "{\"gateId\":\"" + gate.gateId() + "\",\"publicKey\":\"" + gate.publicKeyHex()
-                + "\",\"registeredBy\":\"" + by + "\"}";
-        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/v1/admin/gates"))
+    public void registerGate(GateIdentity gate) throws IOException {
+        String body = "{\"gateId\":\"" + gate.gateId() + "\",\"publicKey\":\"" + gate.publicKeyHex() + "\"}";
+        HttpResponse<String> response = send(admin("/v1/admin/gates")
                 .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build());
         if (response.statusCode() != 201 && response.statusCode() != 200) {
@@ -64,10 +67,9 @@ public final class OperatorConsole {
      *
      * @return false if no such gate is registered
      */
-    public boolean revokeGate(GateId gate, String by) throws IOException {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/v1/admin/gates/" + gate
-                        + "/revoke")).header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
-                .POST(HttpRequest.BodyPublishers.ofString("{\"revokedBy\":\"" + by + "\"}")).build());
+    public boolean revokeGate(GateId gate) throws IOException {
+        HttpResponse<String> response = send(admin("/v1/admin/gates/" + gate + "/revoke")
+                .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build());
         if (response.statusCode() != 200 && response.statusCode() != 404) {
             throw new IOException("the gateway refused to revoke gate " + gate + " (" + response.statusCode()
                     + "): " + response.body());
@@ -98,7 +100,7 @@ public final class OperatorConsole {
     public Duration awaitPriced(Duration limit) throws IOException {
         long started = System.nanoTime();
         while (true) {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(base.resolve("/v1/admin/pricing"))
+            HttpResponse<String> response = send(admin("/v1/admin/pricing")
                     .timeout(Duration.ofSeconds(30)).GET().build());
             if (response.statusCode() != 200) {
                 throw new IOException("cannot read the pricing queue (" + response.statusCode() + "): "
@@ -119,6 +121,11 @@ public final class OperatorConsole {
             }
             LockSupport.parkNanos(Duration.ofMillis(5).toNanos());
         }
+    }
+
+    /** A request to the operator API, with the console's token. */
+    private HttpRequest.Builder admin(String path) {
+        return HttpRequest.newBuilder(base.resolve(path)).header("Authorization", "Bearer " + token);
     }
 
     private HttpResponse<String> send(HttpRequest request) throws IOException {

@@ -26,6 +26,7 @@ import org.faregate.fares.FareConfig;
 import org.faregate.fares.FareConfigException;
 import org.faregate.gateway.Gateway;
 import org.faregate.gateway.GatewayConfig;
+import org.faregate.gateway.auth.BearerToken;
 import org.faregate.gateway.sql.DatabaseConfig;
 import org.faregate.protocol.AccountId;
 import org.faregate.protocol.CredentialId;
@@ -104,7 +105,8 @@ public final class IngestLoad {
     public static Result run(Options options, PrintStream out) throws IOException {
         LocalDate day = LocalDate.now(ZONE).plusDays(1);
         CityPlan city = CityPlan.generate(options.seed(), 10, 1, day, ZONE);
-        GatewayConfig config = GatewayConfig.embedded().withDatabase(options.database())
+        String adminToken = BearerToken.generate(BearerToken.Kind.OPERATOR, new SecureRandom()).reveal();
+        GatewayConfig config = GatewayConfig.embedded().withDatabase(options.database()).withAdminToken(adminToken)
                 .withServiceDay(ZONE, CUTOVER).withFares(Currency.getInstance(city.currency()), city.fareConfig());
         List<Gateway> nodes = new ArrayList<>();
         try {
@@ -121,7 +123,7 @@ public final class IngestLoad {
                     options.taps(), accounts.size(), streams.size(), options.batchSize(), options.senders(),
                     options.rate() == 0 ? "as fast as acknowledged" : "offered at " + options.rate() + " taps/s");
             long started = System.nanoTime();
-            OperatorConsole operator = new OperatorConsole(gateway.baseUri());
+            OperatorConsole operator = new OperatorConsole(gateway.baseUri(), adminToken);
             Map<GateId, GateIdentity> gates = installGates(operator, streams);
             long[] latencies = send(nodes.stream().map(Gateway::baseUri).toList(), gates, streams, options);
             long nanos = System.nanoTime() - started;
@@ -176,7 +178,7 @@ public final class IngestLoad {
         for (List<TapRecord> stream : streams) {
             if (!stream.isEmpty() && !gates.containsKey(stream.get(0).gateId())) {
                 GateIdentity gate = new GateIdentity(stream.get(0).gateId(), SigningKey.generate(random));
-                operator.registerGate(gate, "ingest-load");
+                operator.registerGate(gate);
                 gates.put(gate.gateId(), gate);
             }
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import org.faregate.protocol.Direction;
 import org.faregate.protocol.GateId;
+import org.faregate.simulator.city.OperatorConsole;
 import org.faregate.simulator.city.Rider;
 import org.faregate.simulator.city.SimClock;
 import org.faregate.simulator.report.KnownTap;
@@ -52,22 +53,27 @@ final class GateTraffic implements AutoCloseable {
     }
 
     /** The link of a gate registered with the gateway, its key in its data directory under {@code dir}. */
-    private static HttpGatewayLink linkOf(URI base, Path dir, SecureRandom random, String station, Direction direction) {
+    private static HttpGatewayLink linkOf(URI base, OperatorConsole operator, Path dir, SecureRandom random,
+                                          String station, Direction direction) {
         String gateId = TestCity.gateIdOf(station, direction);
-        return new HttpGatewayLink(base, TestCity.registerGate(base, GateId.of(gateId), dir.resolve(gateId), random));
+        return new HttpGatewayLink(base, TestCity.registerGate(operator, GateId.of(gateId), dir.resolve(gateId), random));
     }
 
     /**
      * Installs two gates per lane against the gateway at {@code base} and starts the lanes, the riders dealt
      * round-robin to them; each lane pauses {@code pace} after every tap so the gateway gets the CPU it needs.
      */
-    static GateTraffic start(URI base, Path dir, SimClock clock, List<Rider> riders, int laneCount, Duration pace) {
-        return start(List.of(base), dir, clock, riders, laneCount, pace);
+    static GateTraffic start(URI base, OperatorConsole operator, Path dir, SimClock clock, List<Rider> riders,
+                             int laneCount, Duration pace) {
+        return start(List.of(base), operator, dir, clock, riders, laneCount, pace);
     }
 
-    /** As {@link #start(URI, Path, SimClock, List, int, Duration)}, lane {@code i}'s gates syncing to node {@code i mod n}. */
-    static GateTraffic start(List<URI> nodes, Path dir, SimClock clock, List<Rider> riders, int laneCount,
-                             Duration pace) {
+    /**
+     * As {@link #start(URI, OperatorConsole, Path, SimClock, List, int, Duration)}, lane {@code i}'s gates
+     * syncing to node {@code i mod n} of a cluster.
+     */
+    static GateTraffic start(List<URI> nodes, OperatorConsole operator, Path dir, SimClock clock, List<Rider> riders,
+                             int laneCount, Duration pace) {
         if (laneCount < 1 || laneCount > LANES.length || riders.size() < laneCount) {
             throw new IllegalArgumentException("1.." + LANES.length + " lanes, at least one rider each");
         }
@@ -75,10 +81,10 @@ final class GateTraffic implements AutoCloseable {
         SecureRandom random = new SecureRandom();
         for (int lane = 0; lane < laneCount; lane++) {
             URI base = nodes.get(lane % nodes.size());
-            Validator entry = TestCity.installGate(linkOf(base, dir, random, LANES[lane][0], Direction.ENTRY), dir,
+            Validator entry = TestCity.installGate(linkOf(base, operator, dir, random, LANES[lane][0], Direction.ENTRY), dir,
                     clock, random, LANES[lane][0], Direction.ENTRY);
             traffic.gates.add(entry);
-            Validator exit = TestCity.installGate(linkOf(base, dir, random, LANES[lane][1], Direction.EXIT), dir,
+            Validator exit = TestCity.installGate(linkOf(base, operator, dir, random, LANES[lane][1], Direction.EXIT), dir,
                     clock, random, LANES[lane][1], Direction.EXIT);
             traffic.gates.add(exit);
             List<Rider> mine = new ArrayList<>();

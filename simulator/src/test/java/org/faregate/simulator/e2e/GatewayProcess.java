@@ -9,12 +9,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.faregate.gateway.GatewayMain;
+import org.faregate.gateway.auth.BearerToken;
 import org.faregate.gateway.sql.DatabaseConfig;
 
 /**
@@ -31,11 +33,15 @@ final class GatewayProcess implements AutoCloseable {
     private final Path fareRules;
     private final int port;
     private final List<String> properties;
+    /** The bootstrap admin's token, passed to the node as {@code FAREGATE_ADMIN_TOKEN} like a real deployment. */
+    private final String adminToken;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Process process;
     private int starts;
 
-    private GatewayProcess(Path dir, DatabaseConfig database, Path fareRules, int port, List<String> properties) {
+    private GatewayProcess(Path dir, DatabaseConfig database, Path fareRules, int port, List<String> properties,
+                           String adminToken) {
+        this.adminToken = adminToken;
         this.dir = dir;
         this.database = database;
         this.fareRules = fareRules;
@@ -45,21 +51,26 @@ final class GatewayProcess implements AutoCloseable {
 
     /** Starts a node on a free port with these fare rules; returns once it answers {@code /health}. */
     static GatewayProcess start(Path dir, DatabaseConfig database, String fareRulesText) throws IOException {
-        return start(dir, database, fareRulesText, Map.of());
+        return start(dir, database, fareRulesText, Map.of(), newAdminToken());
+    }
+
+    /** A fresh bootstrap admin token; nodes sharing a database must share one. */
+    static String newAdminToken() {
+        return BearerToken.generate(BearerToken.Kind.OPERATOR, new SecureRandom()).reveal();
     }
 
     /**
      * As {@link #start(Path, DatabaseConfig, String)} with more gateway settings ({@code cluster.members=...}
-     * and the like, passed as {@code -Dfaregate.<name>=<value>}).
+     * and the like, passed as {@code -Dfaregate.<name>=<value>}) and the given bootstrap admin token.
      */
-    static GatewayProcess start(Path dir, DatabaseConfig database, String fareRulesText, Map<String, String> settings)
-            throws IOException {
+    static GatewayProcess start(Path dir, DatabaseConfig database, String fareRulesText, Map<String, String> settings,
+                                String adminToken) throws IOException {
         Files.createDirectories(dir);
         Path rules = dir.resolve("fares.txt");
         Files.writeString(rules, fareRulesText, StandardCharsets.UTF_8);
         List<String> properties = new ArrayList<>();
         settings.forEach((name, value) -> properties.add("-Dfaregate." + name + "=" + value));
-        GatewayProcess node = new GatewayProcess(dir, database, rules, freePort(), properties);
+        GatewayProcess node = new GatewayProcess(dir, database, rules, freePort(), properties, adminToken);
         node.startAgain();
         return node;
     }
@@ -67,6 +78,11 @@ final class GatewayProcess implements AutoCloseable {
     /** A free loopback port, e.g. for a node's cluster member. */
     static int freeLoopbackPort() throws IOException {
         return freePort();
+
+    }
+
+    String adminToken() {
+        return adminToken;
     }
 
     URI baseUri() {
@@ -95,7 +111,9 @@ final class GatewayProcess implements AutoCloseable {
         command.addAll(properties);
         command.addAll(List.of("-cp", ChildJvm.classPath(), GatewayMain.class.getName()));
         Path log = dir.resolve("gateway-" + starts + ".log");
-        process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("FAREGATE_ADMIN_TOKEN", adminToken);
+        process = builder.start();
         awaitHealthy(log);
     }
 

@@ -49,26 +49,28 @@ class KilledClusterNodeTest {
         String cluster = "faregate-" + UUID.randomUUID();
         int portA = GatewayProcess.freeLoopbackPort();
         int portB = GatewayProcess.freeLoopbackPort();
+        String adminToken = GatewayProcess.newAdminToken();
         List<KnownTap> decided;
         try (GatewayProcess nodeA = GatewayProcess.start(dir.resolve("a"), database, TestCity.FARES,
-                Map.of("cluster.name", cluster, "cluster.port", Integer.toString(portA)));
+                Map.of("cluster.name", cluster, "cluster.port", Integer.toString(portA)), adminToken);
              GatewayProcess nodeB = GatewayProcess.start(dir.resolve("b"), database, TestCity.FARES,
                 Map.of("cluster.name", cluster, "cluster.port", Integer.toString(portB),
-                        "cluster.members", "127.0.0.1:" + portA))) {
-            assertThat(GateTraffic.await(() -> owned(nodeA.baseUri()) + owned(nodeB.baseUri()) == 271
-                    && owned(nodeB.baseUri()) > 0, PATIENCE)).isTrue();
+                        "cluster.members", "127.0.0.1:" + portA), adminToken)) {
+            OperatorConsole operator = new OperatorConsole(nodeA.baseUri(), adminToken);
+            assertThat(GateTraffic.await(() -> owned(nodeA.baseUri(), adminToken) + owned(nodeB.baseUri(), adminToken)
+                    == 271 && owned(nodeB.baseUri(), adminToken) > 0, PATIENCE)).isTrue();
             List<Rider> riders = KilledGatewayTest.riders(new RiderApp(nodeA.baseUri()), 16);
-            try (GateTraffic traffic = GateTraffic.start(List.of(nodeA.baseUri(), nodeB.baseUri()), dir, clock, riders,
-                    4, Duration.ofMillis(2))) {
+            try (GateTraffic traffic = GateTraffic.start(List.of(nodeA.baseUri(), nodeB.baseUri()), operator, dir,
+                    clock, riders, 4, Duration.ofMillis(2))) {
                 assertThat(GateTraffic.await(() -> traffic.delivered() >= 160, PATIENCE)).isTrue();
-                assertThat(pricedAccounts(nodeB.baseUri())).as("node B priced its share").isPositive();
+                assertThat(pricedAccounts(nodeB.baseUri(), adminToken)).as("node B priced its share").isPositive();
                 nodeB.kill();
                 long killedAt = System.nanoTime();
                 long deliveredAtKill = traffic.delivered();
 
-                assertThat(GateTraffic.await(() -> owned(nodeA.baseUri()) == 271, PATIENCE)).isTrue();
+                assertThat(GateTraffic.await(() -> owned(nodeA.baseUri(), adminToken) == 271, PATIENCE)).isTrue();
                 long takenOverAt = System.nanoTime();
-                new OperatorConsole(nodeA.baseUri()).awaitPriced(PATIENCE);
+                operator.awaitPriced(PATIENCE);
                 long pricedAt = System.nanoTime();
 
                 nodeB.startAgain();
@@ -79,7 +81,7 @@ class KilledClusterNodeTest {
                         (takenOverAt - killedAt) / 1_000_000, (pricedAt - killedAt) / 1_000_000, traffic.syncs(),
                         traffic.failedSyncs());
             }
-            ReconciliationReport report = MoneyCheck.reconciliation(nodeA.baseUri());
+            ReconciliationReport report = MoneyCheck.reconciliation(nodeA.baseUri(), adminToken);
             assertThat(report.mismatches()).isEmpty();
             assertThat(report.balanced()).isTrue();
             assertThat(report.taps()).isEqualTo(decided.size());
@@ -90,16 +92,18 @@ class KilledClusterNodeTest {
         assertThat(verification.chargedMinor()).isPositive();
     }
 
-    private static int owned(URI node) {
+    private static int owned(URI node, String adminToken) {
         try {
-            return new WireJson().read(get(node, "/v1/admin/pricing"), PricingRoutes.Status.class).bucketsOwnedHere();
+            return new WireJson().read(get(node, "/v1/admin/pricing", adminToken), PricingRoutes.Status.class)
+                    .bucketsOwnedHere();
         } catch (IOException | WireFormatException e) {
             return -1;
         }
     }
 
-    private static long pricedAccounts(URI node) throws IOException {
-        for (String line : new String(get(node, "/metrics"), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+    private static long pricedAccounts(URI node, String adminToken) throws IOException {
+        for (String line : new String(get(node, "/metrics", adminToken), java.nio.charset.StandardCharsets.UTF_8)
+                .split("\n")) {
             if (line.startsWith("faregate_priced_accounts_total ")) {
                 return (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1));
             }
@@ -107,10 +111,11 @@ class KilledClusterNodeTest {
         throw new AssertionError("no faregate_priced_accounts_total in " + node + "/metrics");
     }
 
-    private static byte[] get(URI node, String path) throws IOException {
+    private static byte[] get(URI node, String path, String adminToken) throws IOException {
         try {
             HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(node.resolve(path))
-                    .timeout(Duration.ofSeconds(5)).build(), HttpResponse.BodyHandlers.ofByteArray());
+                    .header("Authorization", "Bearer " + adminToken).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IOException(path + " answered " + response.statusCode());
             }

@@ -73,7 +73,7 @@ class KilledGateTest {
             ValidatorConfig config = ValidatorConfig.of(GateId.of("K01-OUT-1"), StationId.of("S01"),
                     Direction.EXIT, gateDir);
             // Installed after the fact: the key the killed process made on its first start signs the resend.
-            GateIdentity identity = TestCity.registerGate(city.base(), config.gateId(), gateDir, new SecureRandom());
+            GateIdentity identity = TestCity.registerGate(city.operator, config.gateId(), gateDir, new SecureRandom());
             try (Validator reopened = Validator.open(config, InstantSource.system(), new SecureRandom(),
                     new HttpGatewayLink(city.base(), identity))) {
                 assertThat(reopened.pendingTaps()).isGreaterThanOrEqualTo(decided.size());

@@ -13,6 +13,7 @@ import org.faregate.gateway.sql.DatabaseConfig;
 import org.faregate.simulator.TestDatabase;
 import org.faregate.simulator.city.Media;
 import org.faregate.simulator.city.Rider;
+import org.faregate.simulator.city.OperatorConsole;
 import org.faregate.simulator.city.RiderApp;
 import org.faregate.simulator.city.SimClock;
 import org.faregate.simulator.report.KnownTap;
@@ -39,7 +40,8 @@ class KilledGatewayTest {
         long failedSyncsWhileDown;
         try (GatewayProcess gateway = GatewayProcess.start(dir, database, TestCity.FARES)) {
             List<Rider> riders = riders(new RiderApp(gateway.baseUri()), 16);
-            try (GateTraffic traffic = GateTraffic.start(gateway.baseUri(), dir, clock, riders, 4, Duration.ofMillis(2))) {
+            try (GateTraffic traffic = GateTraffic.start(gateway.baseUri(),
+                    new OperatorConsole(gateway.baseUri(), gateway.adminToken()), dir, clock, riders, 4, Duration.ofMillis(2))) {
                 assertThat(GateTraffic.await(() -> traffic.delivered() >= 120, PATIENCE)).isTrue();
                 gateway.kill();
                 long killedAt = System.nanoTime();
@@ -60,7 +62,7 @@ class KilledGatewayTest {
                         failedSyncsWhileDown, (restartedAt - killedAt) / 1_000_000, (resumedAt - restartedAt) / 1_000_000,
                         traffic.syncs());
             }
-            ReconciliationReport report = MoneyCheck.reconciliation(gateway.baseUri());
+            ReconciliationReport report = MoneyCheck.reconciliation(gateway.baseUri(), gateway.adminToken());
             assertThat(report.mismatches()).isEmpty();
             assertThat(report.balanced()).isTrue();
             assertThat(report.taps()).isEqualTo(decided.size());

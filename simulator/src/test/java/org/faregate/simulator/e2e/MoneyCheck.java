@@ -40,11 +40,12 @@ final class MoneyCheck {
         }
     }
 
-    /** {@code GET /v1/admin/reconciliation} of a running gateway, once it has priced every acknowledged tap. */
-    static ReconciliationReport reconciliation(URI base) throws IOException, InterruptedException {
-        new OperatorConsole(base).awaitPriced(Duration.ofMinutes(2));
+    /** {@code GET /v1/admin/reconciliation} of a running gateway, as the operator whose token is {@code adminToken}. */
+    static ReconciliationReport reconciliation(URI base, String adminToken) throws IOException, InterruptedException {
+        new OperatorConsole(base, adminToken).awaitPriced(Duration.ofMinutes(2));
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                base.resolve("/v1/admin/reconciliation")).timeout(Duration.ofSeconds(30)).build(),
+                base.resolve("/v1/admin/reconciliation")).header("Authorization", "Bearer " + adminToken)
+                        .timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IOException("reconciliation answered " + response.statusCode());

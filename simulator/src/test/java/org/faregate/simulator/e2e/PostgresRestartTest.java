@@ -51,7 +51,7 @@ class PostgresRestartTest {
                 riders.add(city.rider(Media.PHONE_QR, 1_000_000));
             }
             List<KnownTap> decided;
-            try (GateTraffic traffic = GateTraffic.start(city.base(), dir, city.clock, riders, 4, Duration.ofMillis(2))) {
+            try (GateTraffic traffic = GateTraffic.start(city.base(), city.operator, dir, city.clock, riders, 4, Duration.ofMillis(2))) {
                 assertThat(GateTraffic.await(() -> traffic.delivered() >= 120, PATIENCE)).isTrue();
                 long failedBefore = traffic.failedSyncs();
                 long stoppedAt;
@@ -89,7 +89,7 @@ class PostgresRestartTest {
                 assertThat(deliveredDuringOutage).isZero();
                 assertThat(failedDuringOutage).isGreaterThanOrEqualTo(4);
             }
-            ReconciliationReport report = MoneyCheck.reconciliation(city.base());
+            ReconciliationReport report = MoneyCheck.reconciliation(city.base(), city.adminToken);
             assertThat(report.mismatches()).isEmpty();
             assertThat(report.balanced()).isTrue();
             assertThat(report.taps()).isEqualTo(decided.size());

@@ -33,7 +33,7 @@ class ReplayedBatchTest {
             Map<GateId, HttpGatewayLink> links = new HashMap<>();
             for (String gate : List.of("S01-IN-1", "S03-OUT-1")) {
                 // The gateway runs on the city's clock here, so the gates date their batch signatures by it too.
-                links.put(GateId.of(gate), new HttpGatewayLink(city.base(), TestCity.registerGate(city.base(),
+                links.put(GateId.of(gate), new HttpGatewayLink(city.base(), TestCity.registerGate(city.operator,
                         GateId.of(gate), dir.resolve(gate), city.random), city.clock,
                         HttpGatewayLink.DEFAULT_CONNECT_TIMEOUT, HttpGatewayLink.DEFAULT_REQUEST_TIMEOUT));
             }
@@ -54,7 +54,7 @@ class ReplayedBatchTest {
                 long balance = city.balance(rider.account());
                 assertThat(balance).isEqualTo(2_000 - 400 - 400 + 1_000);
                 Accounts.History history = city.history(rider.account());
-                ReconciliationReport before = MoneyCheck.reconciliation(city.base());
+                ReconciliationReport before = MoneyCheck.reconciliation(city.base(), city.adminToken);
 
                 city.clock.advanceTo(city.now().plus(Duration.ofHours(1)));
                 for (RecordingLink.Exchange exchange : first) {
@@ -65,7 +65,7 @@ class ReplayedBatchTest {
 
                 assertThat(city.balance(rider.account())).isEqualTo(balance);
                 assertThat(city.history(rider.account())).isEqualTo(history);
-                ReconciliationReport after = MoneyCheck.reconciliation(city.base());
+                ReconciliationReport after = MoneyCheck.reconciliation(city.base(), city.adminToken);
                 assertThat(after).isEqualTo(before);
                 assertThat(after.balanced()).isTrue();
             }

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.List;
 import org.faregate.gateway.Gateway;
 import org.faregate.gateway.GatewayConfig;
+import org.faregate.gateway.auth.BearerToken;
 import org.faregate.protocol.AccountId;
 import org.faregate.protocol.Direction;
 import org.faregate.protocol.GateId;
@@ -63,6 +64,9 @@ final class TestCity implements AutoCloseable {
             """;
 
     final Gateway gateway;
+    /** The token of the gateway's bootstrap admin, which this city passes in its configuration. */
+    final String adminToken = BearerToken.generate(BearerToken.Kind.OPERATOR, new SecureRandom()).reveal();
+    final OperatorConsole operator;
     final RiderApp app;
     final SimClock clock;
     private final InstantSource gatewayClock;
@@ -78,12 +82,13 @@ final class TestCity implements AutoCloseable {
 
     private TestCity(boolean gatewayOnCityClock) {
         clock = new SimClock(LocalDate.now(ZONE).plusDays(1).atTime(8, 0).atZone(ZONE).toInstant());
-        GatewayConfig config = GatewayConfig.embedded().withDatabase(TestDatabase.fresh())
+        GatewayConfig config = GatewayConfig.embedded().withDatabase(TestDatabase.fresh()).withAdminToken(adminToken)
                 .withServiceDay(ZONE, java.time.LocalTime.of(4, 0)).withFares(Currency.getInstance("CNY"), FARES);
         // Gates date their batch signatures by the gateway's clock, which refuses one far from its own time.
         gatewayClock = gatewayOnCityClock ? clock : InstantSource.system();
         gateway = Gateway.start(config, gatewayClock);
         app = new RiderApp(gateway.baseUri());
+        operator = new OperatorConsole(gateway.baseUri(), adminToken);
     }
 
     /** A city whose gateway also reads the city's clock, for tests that move the gateway's time. */
@@ -121,7 +126,7 @@ final class TestCity implements AutoCloseable {
     /** A gate whose network the test controls, with the issuer keys and deny list fetched once. */
     GateUnderTest gate(Path dir, String station, Direction direction) {
         String gateId = gateIdOf(station, direction);
-        GateIdentity identity = registerGate(gateway.baseUri(), GateId.of(gateId), dir.resolve(gateId), random);
+        GateIdentity identity = registerGate(operator, GateId.of(gateId), dir.resolve(gateId), random);
         FlakyLink network = new FlakyLink(link(identity), gateway.baseUri());
         Validator validator = installGate(network, dir, clock, random, station, direction);
         return new GateUnderTest(validator, network, identity);
@@ -161,12 +166,11 @@ final class TestCity implements AutoCloseable {
      * gateway and each installs its gates afresh, so this is a gate replacement: the previous key is revoked
      * first.
      */
-    static GateIdentity registerGate(URI gateway, GateId gate, Path dataDir, SecureRandom random) {
+    static GateIdentity registerGate(OperatorConsole operator, GateId gate, Path dataDir, SecureRandom random) {
         GateIdentity identity = GateIdentity.openOrCreate(gate, dataDir, random);
-        OperatorConsole operator = new OperatorConsole(gateway);
         try {
-            operator.revokeGate(gate, "test installer");
-            operator.registerGate(identity, "test installer");
+            operator.revokeGate(gate);
+            operator.registerGate(identity);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -182,19 +186,20 @@ final class TestCity implements AutoCloseable {
 
     /** The balance once the gateway has priced every tap it acknowledged. */
     long balance(AccountId account) throws IOException {
-        new OperatorConsole(gateway.baseUri()).awaitPriced(PRICING_PATIENCE);
+        operator.awaitPriced(PRICING_PATIENCE);
         return app.account(account).balanceMinor();
     }
 
     /** The history once the gateway has priced every tap it acknowledged. */
     Accounts.History history(AccountId account) throws IOException {
-        new OperatorConsole(gateway.baseUri()).awaitPriced(PRICING_PATIENCE);
+        operator.awaitPriced(PRICING_PATIENCE);
         return get("/v1/accounts/" + account + "/history", Accounts.History.class);
     }
 
     <T> T get(String path, Class<T> type) throws IOException {
         try {
-            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(gateway.baseUri().resolve(path)).build(),
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(gateway.baseUri().resolve(path))
+                            .header("Authorization", "Bearer " + adminToken).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             if (response.statusCode() != 200) {
                 throw new IOException(path + " answered " + response.statusCode());
