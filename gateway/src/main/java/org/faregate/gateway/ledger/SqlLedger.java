@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.faregate.gateway.sql.Columns;
+import org.faregate.gateway.sql.MultiRowInsert;
 import org.faregate.protocol.AccountId;
 import org.faregate.protocol.TapId;
 import org.faregate.protocol.wire.Accounts.LedgerEntry;
@@ -21,11 +22,16 @@ import org.faregate.protocol.wire.Accounts.LedgerEntry;
  */
 public final class SqlLedger {
 
-    private static final String INSERT_TRANSACTION = "insert into ledger_transactions (id, kind, account_id, tap_id,"
-            + " reference, reason, note, actor, explanation, created_at, legacy_entry_id)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
-    private static final String INSERT_POSTING = "insert into ledger_postings (transaction_id, book, account_id,"
-            + " amount_minor, currency) values (?, ?, ?, ?, ?)";
+    private static final String TRANSACTION_COLUMNS = "ledger_transactions (id, kind, account_id, tap_id,"
+            + " reference, reason, note, actor, explanation, created_at, legacy_entry_id)";
+    private static final String POSTING_COLUMNS = "ledger_postings (transaction_id, book, account_id, amount_minor,"
+            + " currency)";
+
+    private record Transaction(UUID id, LedgerPosting posting, Long legacyId) {
+    }
+
+    private record TransactionLeg(UUID transaction, Leg leg) {
+    }
     private static final String WALLET_SIDE = "select p.id, t.id as transaction_id, t.kind, p.amount_minor, p.currency,"
             + " t.tap_id, t.reference, t.reason, t.note, t.actor, t.explanation, t.created_at"
             + " from ledger_postings p join ledger_transactions t on t.id = p.transaction_id"
@@ -37,7 +43,7 @@ public final class SqlLedger {
     }
 
     /**
-     * Records every movement, each as its own transaction, in two batched statements whatever their number;
+     * Records every movement, each as its own transaction, with multi-row inserts, one statement per hundred rows;
      * returns the transaction ids in the order of the postings.
      */
     public List<UUID> postAll(Connection connection, List<LedgerPosting> postings) throws SQLException {
@@ -54,54 +60,55 @@ public final class SqlLedger {
             return List.of();
         }
         List<UUID> ids = new ArrayList<>(postings.size());
-        try (PreparedStatement transactions = connection.prepareStatement(INSERT_TRANSACTION);
-             PreparedStatement legs = connection.prepareStatement(INSERT_POSTING)) {
-            for (int i = 0; i < postings.size(); i++) {
-                LedgerPosting posting = postings.get(i);
-                UUID id = UUID.randomUUID();
-                ids.add(id);
-                bindTransaction(transactions, id, posting, legacyIds == null ? null : legacyIds.get(i));
-                transactions.addBatch();
-                for (Leg leg : posting.legs()) {
-                    legs.setObject(1, id);
-                    legs.setString(2, leg.book().code());
-                    if (leg.account() == null) {
-                        legs.setNull(3, Types.BIGINT);
-                    } else {
-                        legs.setLong(3, leg.account().value());
-                    }
-                    legs.setLong(4, leg.amountMinor());
-                    legs.setString(5, leg.currency().getCurrencyCode());
-                    legs.addBatch();
-                }
+        List<Transaction> transactions = new ArrayList<>(postings.size());
+        List<TransactionLeg> legs = new ArrayList<>(postings.size() * 2);
+        for (int i = 0; i < postings.size(); i++) {
+            LedgerPosting posting = postings.get(i);
+            UUID id = UUID.randomUUID();
+            ids.add(id);
+            transactions.add(new Transaction(id, posting, legacyIds == null ? null : legacyIds.get(i)));
+            for (Leg leg : posting.legs()) {
+                legs.add(new TransactionLeg(id, leg));
             }
-            transactions.executeBatch();
-            legs.executeBatch();
         }
+        MultiRowInsert.insert(connection, TRANSACTION_COLUMNS, 11, transactions,
+                (insert, base, row) -> bindTransaction(insert, base, row.id(), row.posting(), row.legacyId()));
+        MultiRowInsert.insert(connection, POSTING_COLUMNS, 5, legs, (insert, base, row) -> {
+            insert.setObject(base + 1, row.transaction());
+            insert.setString(base + 2, row.leg().book().code());
+            if (row.leg().account() == null) {
+                insert.setNull(base + 3, Types.BIGINT);
+            } else {
+                insert.setLong(base + 3, row.leg().account().value());
+            }
+            insert.setLong(base + 4, row.leg().amountMinor());
+            insert.setString(base + 5, row.leg().currency().getCurrencyCode());
+        });
         return ids;
     }
 
-    private static void bindTransaction(PreparedStatement insert, UUID id, LedgerPosting posting, Long legacyId)
+    private static void bindTransaction(PreparedStatement insert, int base, UUID id, LedgerPosting posting,
+                                        Long legacyId)
             throws SQLException {
-        insert.setObject(1, id);
-        insert.setString(2, posting.kind().code());
-        insert.setLong(3, posting.account().value());
+        insert.setObject(base + 1, id);
+        insert.setString(base + 2, posting.kind().code());
+        insert.setLong(base + 3, posting.account().value());
         if (posting.tapId() == null) {
-            insert.setNull(4, Types.OTHER);
+            insert.setNull(base + 4, Types.OTHER);
         } else {
-            insert.setObject(4, posting.tapId().value());
+            insert.setObject(base + 4, posting.tapId().value());
         }
-        insert.setString(5, posting.reference());
+        insert.setString(base + 5, posting.reference());
         Correction correction = posting.correction();
-        insert.setString(6, correction == null ? null : correction.reason().code());
-        insert.setString(7, correction == null || correction.note() == null ? null : Columns.fit(correction.note(), 500));
-        insert.setString(8, correction == null ? null : Columns.fit(correction.actor(), 128));
-        insert.setString(9, Columns.fit(posting.explanation(), 500));
-        Columns.setInstant(insert, 10, posting.at());
+        insert.setString(base + 6, correction == null ? null : correction.reason().code());
+        insert.setString(base + 7, correction == null || correction.note() == null ? null : Columns.fit(correction.note(), 500));
+        insert.setString(base + 8, correction == null ? null : Columns.fit(correction.actor(), 128));
+        insert.setString(base + 9, Columns.fit(posting.explanation(), 500));
+        Columns.setInstant(insert, base + 10, posting.at());
         if (legacyId == null) {
-            insert.setNull(11, Types.BIGINT);
+            insert.setNull(base + 11, Types.BIGINT);
         } else {
-            insert.setLong(11, legacyId);
+            insert.setLong(base + 11, legacyId);
         }
     }
 

@@ -103,7 +103,7 @@ public final class PricingWorker implements AutoCloseable {
         Instant now = clock.instant();
         int[] buckets = ownership.ownedBuckets();
         List<Taken> taken = database.inTransaction(connection ->
-                queue.due(connection, buckets, now, MAX_ACCOUNTS * 4));
+                queue.due(connection, buckets, now, MAX_ACCOUNTS));
         if (taken.isEmpty()) {
             return 0;
         }
@@ -125,19 +125,11 @@ public final class PricingWorker implements AutoCloseable {
         return byAccount.size();
     }
 
-    /** The first {@link #MAX_ACCOUNTS} accounts of the taken rows, each with its rows; ascending account ids. */
+    /** The taken rows by account, ascending account ids (the order pricing locks them in). */
     private static Map<AccountId, List<Taken>> byAccount(List<Taken> taken) {
         Map<AccountId, List<Taken>> byAccount = new TreeMap<>(Comparator.comparingLong(AccountId::value));
         for (Taken row : taken) {
-            List<Taken> rows = byAccount.get(row.account());
-            if (rows == null) {
-                if (byAccount.size() == MAX_ACCOUNTS) {
-                    continue;
-                }
-                rows = new ArrayList<>();
-                byAccount.put(row.account(), rows);
-            }
-            rows.add(row);
+            byAccount.computeIfAbsent(row.account(), account -> new ArrayList<>()).add(row);
         }
         return byAccount;
     }

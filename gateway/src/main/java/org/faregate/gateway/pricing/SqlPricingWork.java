@@ -11,7 +11,9 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import org.faregate.cluster.AccountOwnership;
+import org.faregate.gateway.accounts.SqlAccounts;
 import org.faregate.gateway.sql.Columns;
+import org.faregate.gateway.sql.MultiRowInsert;
 import org.faregate.protocol.AccountId;
 
 /**
@@ -38,21 +40,14 @@ public final class SqlPricingWork {
     public record Backlog(long due, long scheduled, long failing, Instant oldestDue) {
     }
 
-    /** Adds the rows in one batch. */
+    /** Adds the rows (multi-row inserts). */
     public void add(Connection connection, Collection<Due> work) throws SQLException {
-        if (work.isEmpty()) {
-            return;
-        }
-        String sql = "insert into pricing_work (account_id, service_day, due_at) values (?, ?, ?)";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (Due due : work) {
-                insert.setLong(1, due.account().value());
-                insert.setObject(2, due.serviceDay());
-                Columns.setInstant(insert, 3, due.dueAt());
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        MultiRowInsert.insert(connection, "pricing_work (account_id, service_day, due_at)", 3, List.copyOf(work),
+                (insert, base, due) -> {
+                    insert.setLong(base + 1, due.account().value());
+                    insert.setObject(base + 2, due.serviceDay());
+                    Columns.setInstant(insert, base + 3, due.dueAt());
+                });
     }
 
     /**
@@ -78,30 +73,24 @@ public final class SqlPricingWork {
         }
     }
 
-    /** Up to {@code limit} rows due at {@code now} in the given buckets, oldest first. */
-    public List<Taken> due(Connection connection, int[] buckets, Instant now, int limit) throws SQLException {
-        if (buckets.length == 0) {
+    /**
+     * Every row due at {@code now} of the {@code accounts} accounts in the given buckets that have waited
+     * longest: an account's rows are all taken together, so one pricing covers all of them however many
+     * batches queued work for it. Two statements: pick the accounts, then their rows.
+     */
+    public List<Taken> due(Connection connection, int[] buckets, Instant now, int accounts) throws SQLException {
+        List<Long> picked = dueAccounts(connection, buckets, now, accounts);
+        if (picked.isEmpty()) {
             return List.of();
         }
-        StringBuilder sql = new StringBuilder("select id, account_id, service_day, due_at, attempts from pricing_work"
-                + " where due_at <= ?");
-        if (buckets.length < AccountOwnership.BUCKETS) {
-            sql.append(" and mod(account_id, ").append(AccountOwnership.BUCKETS).append(") in (");
-            for (int i = 0; i < buckets.length; i++) {
-                sql.append(i == 0 ? "?" : ", ?");
+        String sql = "select id, account_id, service_day, due_at, attempts from pricing_work where due_at <= ?"
+                + " and account_id in (" + SqlAccounts.placeholders(picked.size()) + ") order by id";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            Columns.setInstant(select, 1, now);
+            int index = 2;
+            for (long account : picked) {
+                select.setLong(index++, account);
             }
-            sql.append(')');
-        }
-        sql.append(" order by id limit ?");
-        try (PreparedStatement select = connection.prepareStatement(sql.toString())) {
-            int index = 1;
-            Columns.setInstant(select, index++, now);
-            if (buckets.length < AccountOwnership.BUCKETS) {
-                for (int bucket : buckets) {
-                    select.setInt(index++, bucket);
-                }
-            }
-            select.setInt(index, limit);
             try (ResultSet row = select.executeQuery()) {
                 List<Taken> taken = new ArrayList<>();
                 while (row.next()) {
@@ -109,6 +98,36 @@ public final class SqlPricingWork {
                             Columns.getInstant(row, "due_at"), row.getInt(5)));
                 }
                 return taken;
+            }
+        }
+    }
+
+    /** The accounts with work due, in the given buckets, oldest work first. */
+    private static List<Long> dueAccounts(Connection connection, int[] buckets, Instant now, int limit)
+            throws SQLException {
+        if (buckets.length == 0) {
+            return List.of();
+        }
+        boolean all = buckets.length == AccountOwnership.BUCKETS;
+        String sql = "select account_id from pricing_work where due_at <= ?"
+                + (all ? "" : " and mod(account_id, " + AccountOwnership.BUCKETS + ") in ("
+                        + SqlAccounts.placeholders(buckets.length) + ")")
+                + " group by account_id order by min(id) limit ?";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int index = 1;
+            Columns.setInstant(select, index++, now);
+            if (!all) {
+                for (int bucket : buckets) {
+                    select.setInt(index++, bucket);
+                }
+            }
+            select.setInt(index, limit);
+            try (ResultSet row = select.executeQuery()) {
+                List<Long> accounts = new ArrayList<>();
+                while (row.next()) {
+                    accounts.add(row.getLong(1));
+                }
+                return accounts;
             }
         }
     }

@@ -17,6 +17,7 @@ import org.faregate.gateway.accounts.SqlAccounts;
 import org.faregate.gateway.pricing.PeriodPricer.Repricing;
 import org.faregate.gateway.pricing.PeriodPricer.StoredTap;
 import org.faregate.gateway.sql.Columns;
+import org.faregate.gateway.sql.MultiRowInsert;
 import org.faregate.protocol.AccountId;
 import org.faregate.protocol.Direction;
 import org.faregate.protocol.Reason;
@@ -68,39 +69,35 @@ final class SqlTapCharges {
         return byAccount;
     }
 
-    /** Records new current charges: first charges inserted, changed ones updated, each kind in one batch. */
+    /** Records new current charges: first charges inserted (multi-row), changed ones updated (one batch). */
     void write(Connection connection, List<ChargeWrite> writes) throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("insert into tap_charges"
-                + " (tap_id, account_id, service_day, charged_minor, explanation) values (?, ?, ?, ?, ?)");
-             PreparedStatement update = connection.prepareStatement(
-                     "update tap_charges set charged_minor = ?, explanation = ? where tap_id = ?")) {
-            int inserts = 0;
+        List<ChargeWrite> inserts = new ArrayList<>();
+        try (PreparedStatement update = connection.prepareStatement(
+                "update tap_charges set charged_minor = ?, explanation = ? where tap_id = ?")) {
             int updates = 0;
             for (ChargeWrite write : writes) {
                 Repricing repricing = write.repricing();
-                String explanation = Columns.fit(repricing.explanation(), 500);
                 if (repricing.recorded()) {
                     update.setLong(1, repricing.newMinor());
-                    update.setString(2, explanation);
+                    update.setString(2, Columns.fit(repricing.explanation(), 500));
                     update.setObject(3, repricing.tapId().value());
                     update.addBatch();
                     updates++;
                 } else {
-                    insert.setObject(1, repricing.tapId().value());
-                    insert.setLong(2, write.account().value());
-                    insert.setObject(3, write.serviceDay());
-                    insert.setLong(4, repricing.newMinor());
-                    insert.setString(5, explanation);
-                    insert.addBatch();
-                    inserts++;
+                    inserts.add(write);
                 }
-            }
-            if (inserts > 0) {
-                insert.executeBatch();
             }
             if (updates > 0) {
                 update.executeBatch();
             }
         }
+        MultiRowInsert.insert(connection, "tap_charges (tap_id, account_id, service_day, charged_minor, explanation)", 5,
+                inserts, (insert, base, write) -> {
+                    insert.setObject(base + 1, write.repricing().tapId().value());
+                    insert.setLong(base + 2, write.account().value());
+                    insert.setObject(base + 3, write.serviceDay());
+                    insert.setLong(base + 4, write.repricing().newMinor());
+                    insert.setString(base + 5, Columns.fit(write.repricing().explanation(), 500));
+                });
     }
 }

@@ -167,6 +167,7 @@ create table if not exists pricing_work (
     last_error varchar(500)
 );
 create index if not exists pricing_work_by_due_time on pricing_work (due_at);
+create index if not exists pricing_work_by_account on pricing_work (account_id);
 
 -- Operators of the admin API (docs/security.md). Only the SHA-256 of each bearer token is stored; the token is
 -- shown once, when the operator is created. A revoked operator's token is refused from revoked_at on.

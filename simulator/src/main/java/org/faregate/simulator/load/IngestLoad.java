@@ -77,7 +77,7 @@ public final class IngestLoad {
         }
 
         public static Options defaults() {
-            return new Options(100_000, 5_000, 8, 500, 2026, 1, 0, DatabaseConfig.embedded());
+            return new Options(100_000, 10_000, 8, 500, 2026, 1, 0, DatabaseConfig.embedded());
         }
     }
 
@@ -277,20 +277,25 @@ public final class IngestLoad {
                 streams.add(new ArrayList<>());
             }
             Instant opening = city.day().atTime(6, 0).atZone(city.zone()).toInstant();
-            CredentialId[] credentials = new CredentialId[accounts.size()];
-            for (int journey = 0; journey < taps / 2; journey++) {
-                int a = random.nextInt(accounts.size());
-                if (credentials[a] == null) {
-                    credentials[a] = CredentialId.random(ids);
-                }
+            // Each account rides its share of the journeys one after another through a 16-hour day, as a
+            // rider does (journeys never overlap): slot j of n holds journey j, 5 to 50 minutes long.
+            int journeys = taps / 2;
+            int perAccount = (journeys + accounts.size() - 1) / accounts.size();
+            long slotSeconds = 16 * 3600L / perAccount;
+            for (int journey = 0; journey < journeys; journey++) {
+                int a = journey % accounts.size();
+                int slot = journey / accounts.size();
+                CredentialId credential = CredentialId.random(ids);
                 int origin = random.nextInt(stations.size());
                 int destination = (origin + 1 + random.nextInt(stations.size() - 1)) % stations.size();
-                Instant entry = opening.plusSeconds(random.nextInt(16 * 3600));
-                Instant exit = entry.plus(Duration.ofMinutes(5 + random.nextInt(45)));
-                streams.get(origin * 2).add(tap(ids, stations.get(origin), Direction.ENTRY, entry, credentials[a],
+                Duration ride = Duration.ofMinutes(5 + random.nextInt(45));
+                long latestStart = Math.max(1, slotSeconds - ride.toSeconds());
+                Instant entry = opening.plusSeconds(slot * slotSeconds + random.nextLong(latestStart));
+                Instant exit = entry.plus(ride);
+                streams.get(origin * 2).add(tap(ids, stations.get(origin), Direction.ENTRY, entry, credential,
                         accounts.get(a)));
                 streams.get(destination * 2 + 1).add(tap(ids, stations.get(destination), Direction.EXIT, exit,
-                        credentials[a], accounts.get(a)));
+                        credential, accounts.get(a)));
             }
             streams.forEach(stream -> stream.sort((x, y) -> x.at().compareTo(y.at())));
             return streams;
