@@ -178,24 +178,9 @@ public final class GatewayClient {
         return ack;
     }
 
-    /** Waits until no pricing work is due (the pricers took everything queued so far); fails after 30 s. */
-    public PricingRoutes.Status awaitPriced() {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            PricingRoutes.Status status = get("/v1/admin/pricing").expect(200, PricingRoutes.Status.class);
-            if (status.due() == 0) {
-                return status;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("pricing work still due after 30 s: " + status);
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted", e);
-            }
-        }
+    /** Waits until no pricing work is due (the pricers took everything queued so far). */
+    public void awaitPriced() {
+        Eventually.await(() -> get("/v1/admin/pricing").expect(200, PricingRoutes.Status.class).due() == 0);
     }
 
     /** Posts {@code json} to {@code /v1/taps} signed by {@code gate} (registered first with its test key). */

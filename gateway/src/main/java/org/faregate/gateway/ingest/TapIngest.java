@@ -5,11 +5,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,6 +20,7 @@ import org.faregate.fares.ServiceDay;
 import org.faregate.gateway.accounts.SqlAccounts;
 import org.faregate.gateway.metrics.GatewayMetrics;
 import org.faregate.gateway.pricing.FareBook;
+import org.faregate.gateway.pricing.ServiceDayRules;
 import org.faregate.gateway.pricing.SqlPricingWork;
 import org.faregate.gateway.sql.Database;
 import org.faregate.protocol.AccountId;
@@ -98,7 +97,7 @@ public final class TapIngest {
     private Outcome ingest(Connection connection, List<SqlTaps.DatedTap> batch, Instant now) throws SQLException {
         Set<TapId> inserted = taps.insertNew(connection, batch, now);
         Set<AccountId> known = accounts.existing(connection, accountsOfAccepted(batch));
-        Map<LocalDate, FareRules> rulesByDay = new HashMap<>();
+        ServiceDayRules rulesByDay = new ServiceDayRules(fareBook, connection, zone, cutover);
         List<TapBatchAck.Problem> problems = new ArrayList<>();
         Set<SqlPricingWork.Due> work = new LinkedHashSet<>();
         for (SqlTaps.DatedTap dated : batch) {
@@ -106,7 +105,7 @@ public final class TapIngest {
             if (!tap.accepted()) {
                 continue;
             }
-            FareRules rules = rulesFor(connection, dated.serviceDay(), rulesByDay);
+            FareRules rules = rulesByDay.of(dated.serviceDay());
             if (!known.contains(tap.accountId())) {
                 problems.add(new TapBatchAck.Problem(tap.tapId(), "unknown_account",
                         "account " + tap.accountId() + " does not exist; the tap is stored but not charged"));
@@ -130,16 +129,5 @@ public final class TapIngest {
             }
         }
         return ids;
-    }
-
-    /** The rules in force at the start of the service day (its cutover time in the operator's zone). */
-    private FareRules rulesFor(Connection connection, LocalDate day, Map<LocalDate, FareRules> known)
-            throws SQLException {
-        FareRules rules = known.get(day);
-        if (rules == null) {
-            rules = fareBook.rulesAt(connection, day.atTime(cutover).atZone(zone).toInstant());
-            known.put(day, rules);
-        }
-        return rules;
     }
 }

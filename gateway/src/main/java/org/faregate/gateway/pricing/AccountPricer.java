@@ -8,7 +8,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +77,7 @@ public final class AccountPricer {
      */
     public Outcome price(Connection connection, Map<AccountId, SortedSet<LocalDate>> work, Instant now)
             throws SQLException {
-        Map<LocalDate, FareRules> rulesByDay = new HashMap<>();
+        ServiceDayRules rulesByDay = new ServiceDayRules(fareBook, connection, zone, cutover);
         Map<AccountId, Account> locked = accounts.lockAll(connection, work.keySet());
         if (locked.isEmpty()) {
             return new Outcome(List.of(), List.of(), 0, 0, 0);
@@ -88,7 +87,7 @@ public final class AccountPricer {
         int lookback = 0;
         for (AccountId id : locked.keySet()) {
             for (LocalDate day : work.get(id)) {
-                lookback = Math.max(lookback, rulesFor(connection, day, rulesByDay).lookbackDays());
+                lookback = Math.max(lookback, rulesByDay.of(day).lookbackDays());
                 first = first == null || day.isBefore(first) ? day : first;
                 last = last == null || day.isAfter(last) ? day : last;
             }
@@ -103,8 +102,8 @@ public final class AccountPricer {
         for (Account account : locked.values()) {
             NavigableMap<LocalDate, List<StoredTap>> accountTaps = taps.getOrDefault(account.id(), Collections.emptyNavigableMap());
             long delta = 0;
-            for (LocalDate day : daysToPrice(connection, work.get(account.id()), accountTaps, rulesByDay)) {
-                delta = Math.addExact(delta, priceDay(rulesFor(connection, day, rulesByDay), account, day,
+            for (LocalDate day : daysToPrice(work.get(account.id()), accountTaps, rulesByDay)) {
+                delta = Math.addExact(delta, priceDay(rulesByDay.of(day), account, day,
                         accountTaps, now, writes, postings, finalisations));
                 days++;
             }
@@ -122,12 +121,12 @@ public final class AccountPricer {
      * The days asked for, plus the later days with taps within each day's look-back: a changed day can
      * change the days after it when caps or tiers span days. Ascending, so each day sees the ones before.
      */
-    private SortedSet<LocalDate> daysToPrice(Connection connection, SortedSet<LocalDate> asked,
-                                             NavigableMap<LocalDate, List<StoredTap>> accountTaps,
-                                             Map<LocalDate, FareRules> rulesByDay) throws SQLException {
+    private static SortedSet<LocalDate> daysToPrice(SortedSet<LocalDate> asked,
+                                                    NavigableMap<LocalDate, List<StoredTap>> accountTaps,
+                                                    ServiceDayRules rulesByDay) throws SQLException {
         SortedSet<LocalDate> days = new TreeSet<>(asked);
         for (LocalDate day : asked) {
-            int lookback = rulesFor(connection, day, rulesByDay).lookbackDays();
+            int lookback = rulesByDay.of(day).lookbackDays();
             if (lookback > 0) {
                 days.addAll(accountTaps.subMap(day, false, day.plusDays(lookback), true).keySet());
             }
@@ -168,16 +167,5 @@ public final class AccountPricer {
             }
         }
         return balanceDelta;
-    }
-
-    /** The rules in force at the start of the service day (its cutover time in the operator's zone). */
-    private FareRules rulesFor(Connection connection, LocalDate day, Map<LocalDate, FareRules> known)
-            throws SQLException {
-        FareRules rules = known.get(day);
-        if (rules == null) {
-            rules = fareBook.rulesAt(connection, day.atTime(cutover).atZone(zone).toInstant());
-            known.put(day, rules);
-        }
-        return rules;
     }
 }

@@ -165,16 +165,15 @@ public final class SqlPricingWork {
         String sql = "select coalesce(sum(case when due_at <= ? then 1 else 0 end), 0),"
                 + " coalesce(sum(case when due_at > ? then 1 else 0 end), 0),"
                 + " coalesce(sum(case when attempts > 0 then 1 else 0 end), 0),"
-                + " min(case when due_at <= ? then due_at end) from pricing_work";
+                + " min(case when due_at <= ? then due_at end) as oldest_due from pricing_work";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             Columns.setInstant(select, 1, now);
             Columns.setInstant(select, 2, now);
             Columns.setInstant(select, 3, now);
             try (ResultSet row = select.executeQuery()) {
                 row.next();
-                var oldest = row.getObject(4, java.time.OffsetDateTime.class);
                 return new Backlog(row.getLong(1), row.getLong(2), row.getLong(3),
-                        oldest == null ? null : oldest.toInstant());
+                        Columns.getInstant(row, "oldest_due"));
             }
         }
     }
