@@ -102,7 +102,7 @@ public final class Demo {
             out.printf("pricing  every acknowledged tap priced %d ms after the last sync%n", pricing.toMillis());
             Verification verification;
             try (Connection db = gateway.dataSource().getConnection()) {
-                verification = new LedgerCheck(rules, options.zone(), CUTOVER).verify(db, known(run));
+                verification = new LedgerCheck(rules, options.zone(), CUTOVER).verify(db, known(run), clock.instant());
             } catch (SQLException e) {
                 throw new IOException("cannot read the gateway's database: " + e.getMessage(), e);
             }

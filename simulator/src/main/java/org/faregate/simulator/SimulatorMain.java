@@ -14,12 +14,17 @@ public final class SimulatorMain {
 
     private static final String USAGE = """
             usage: faregate-simulator demo [--riders N] [--stations N] [--seed N] [--out DIR] [DATABASE]
-                   faregate-simulator ingest-load [--taps N] [--accounts N] [--senders N] [--batch N] [DATABASE]
+                   faregate-simulator ingest-load [--taps N] [--accounts N] [--senders N] [--batch N] [--warmup N]
+                                                 [--nodes N] [--rate N] [DATABASE]
               demo         plays a city's compressed day against an in-process gateway over loopback HTTP,
                            checks the gateway's database against the simulator's record, writes
                            DIR/report.html (default faregate-data/demo) and ends with a summary line.
               ingest-load  sends a day of journeys in full batches from concurrent gate streams and reports
                            taps per second and batch acknowledgement latency, then checks the ledger.
+                           --warmup: taps of the day before, sent and priced first, not measured
+                           (default 50000; 0 measures a cold gateway). --nodes: gateway nodes in one
+                           cluster (1..4). --rate: taps per second offered (open loop); 0 or absent
+                           sends as fast as acknowledged.
               DATABASE     --jdbc-url URL [--jdbc-user USER] [--jdbc-password PASSWORD]; default embedded H2.
               Exit code 0 when the gateway's database agrees with the simulator, 1 when not, 2 for usage.""";
 
@@ -59,13 +64,14 @@ public final class SimulatorMain {
                 verification = Demo.run(demo, System.out).verification();
             }
             case "ingest-load" -> {
-                allow(options, "--taps", "--accounts", "--senders", "--batch", "--nodes", "--rate");
+                allow(options, "--taps", "--accounts", "--senders", "--batch", "--warmup", "--nodes", "--rate");
                 IngestLoad.Options defaults = IngestLoad.Options.defaults();
                 IngestLoad.Result result = IngestLoad.run(new IngestLoad.Options(
                         number(options, "--taps", defaults.taps()), number(options, "--accounts", defaults.accounts()),
                         number(options, "--senders", defaults.senders()), number(options, "--batch", defaults.batchSize()),
-                        defaults.seed(), number(options, "--nodes", defaults.nodes()),
-                        number(options, "--rate", defaults.rate()), database), System.out);
+                        defaults.seed(), count(options, "--warmup", defaults.warmup()),
+                        number(options, "--nodes", defaults.nodes()), count(options, "--rate", defaults.rate()), database),
+                        System.out);
                 verification = result.verification();
                 verification.problems().forEach(problem -> System.out.println("PROBLEM  " + problem));
                 System.out.printf("ingest   %,d taps in %,d ms = %,d taps/s; batch ack %s%n", result.taps(),
@@ -107,14 +113,23 @@ public final class SimulatorMain {
     }
 
     private static int number(Map<String, String> options, String name, int fallback) {
+        return whole(options, name, fallback, 1);
+    }
+
+    /** A number that may be 0. */
+    private static int count(Map<String, String> options, String name, int fallback) {
+        return whole(options, name, fallback, 0);
+    }
+
+    private static int whole(Map<String, String> options, String name, int fallback, int least) {
         String value = options.get(name);
         if (value == null) {
             return fallback;
         }
         try {
             int number = Integer.parseInt(value);
-            if (number < 1) {
-                throw new IllegalArgumentException(name + " must be at least 1: " + value);
+            if (number < least) {
+                throw new IllegalArgumentException(name + " must be at least " + least + ": " + value);
             }
             return number;
         } catch (NumberFormatException e) {

@@ -7,11 +7,13 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.faregate.cluster.AccountOwnership;
-import org.faregate.gateway.accounts.SqlAccounts;
 import org.faregate.gateway.sql.Columns;
 import org.faregate.gateway.sql.MultiRowInsert;
 import org.faregate.protocol.AccountId;
@@ -22,6 +24,12 @@ import org.faregate.protocol.AccountId;
  * did not take.
  */
 public final class SqlPricingWork {
+
+    /**
+     * Queue rows read to find the accounts of one round, per account wanted: an account usually has a few
+     * rows queued (one per batch that carried its taps), so this finds the accounts in one short read.
+     */
+    private static final int ROWS_READ_PER_ACCOUNT = 4;
 
     /** An account-day to price at {@code dueAt}. */
     public record Due(AccountId account, LocalDate serviceDay, Instant dueAt) {
@@ -84,13 +92,10 @@ public final class SqlPricingWork {
             return List.of();
         }
         String sql = "select id, account_id, service_day, due_at, attempts from pricing_work where due_at <= ?"
-                + " and account_id in (" + SqlAccounts.placeholders(picked.size()) + ") order by id";
+                + " and account_id = any (?) order by id";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             Columns.setInstant(select, 1, now);
-            int index = 2;
-            for (long account : picked) {
-                select.setLong(index++, account);
-            }
+            Columns.setLongs(select, 2, picked);
             try (ResultSet row = select.executeQuery()) {
                 List<Taken> taken = new ArrayList<>();
                 while (row.next()) {
@@ -102,7 +107,11 @@ public final class SqlPricingWork {
         }
     }
 
-    /** The accounts with work due, in the given buckets, oldest work first. */
+    /**
+     * The accounts with work due, in the given buckets, oldest work first: reads the oldest due rows in id
+     * order (the primary key's index, so the cost follows the rows read, not the queue's length) and keeps
+     * each account once.
+     */
     private static List<Long> dueAccounts(Connection connection, int[] buckets, Instant now, int limit)
             throws SQLException {
         if (buckets.length == 0) {
@@ -110,24 +119,21 @@ public final class SqlPricingWork {
         }
         boolean all = buckets.length == AccountOwnership.BUCKETS;
         String sql = "select account_id from pricing_work where due_at <= ?"
-                + (all ? "" : " and mod(account_id, " + AccountOwnership.BUCKETS + ") in ("
-                        + SqlAccounts.placeholders(buckets.length) + ")")
-                + " group by account_id order by min(id) limit ?";
+                + (all ? "" : " and mod(account_id, " + AccountOwnership.BUCKETS + ") = any (?)")
+                + " order by id limit ?";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             int index = 1;
             Columns.setInstant(select, index++, now);
             if (!all) {
-                for (int bucket : buckets) {
-                    select.setInt(index++, bucket);
-                }
+                Columns.setLongs(select, index++, Arrays.stream(buckets).mapToObj(bucket -> (long) bucket).toList());
             }
-            select.setInt(index, limit);
+            select.setInt(index, limit * ROWS_READ_PER_ACCOUNT);
             try (ResultSet row = select.executeQuery()) {
-                List<Long> accounts = new ArrayList<>();
-                while (row.next()) {
+                Set<Long> accounts = new LinkedHashSet<>();
+                while (row.next() && accounts.size() < limit) {
                     accounts.add(row.getLong(1));
                 }
-                return accounts;
+                return List.copyOf(accounts);
             }
         }
     }
@@ -137,12 +143,9 @@ public final class SqlPricingWork {
         if (finished.isEmpty()) {
             return;
         }
-        try (PreparedStatement delete = connection.prepareStatement("delete from pricing_work where id = ?")) {
-            for (Taken taken : finished) {
-                delete.setLong(1, taken.id());
-                delete.addBatch();
-            }
-            delete.executeBatch();
+        try (PreparedStatement delete = connection.prepareStatement("delete from pricing_work where id = any (?)")) {
+            Columns.setLongs(delete, 1, finished.stream().map(Taken::id).toList());
+            delete.executeUpdate();
         }
     }
 

@@ -41,16 +41,16 @@ final class SqlTapCharges {
         if (accounts.isEmpty()) {
             return byAccount;
         }
+        // The charge is looked up per tap (its primary key) rather than joined: PostgreSQL joined by
+        // hashing the whole tap_charges table, a cost that grew with every tap ever charged.
         String sql = "select t.account_id, t.service_day, t.tap_id, t.tapped_at, t.station_id, t.direction,"
-                + " t.route_id, c.charged_minor from taps t left join tap_charges c on c.tap_id = t.tap_id"
-                + " where t.account_id in (" + SqlAccounts.placeholders(accounts.size()) + ")"
+                + " t.route_id, (select c.charged_minor from tap_charges c where c.tap_id = t.tap_id) as charged_minor"
+                + " from taps t where t.account_id = any (?)"
                 + " and t.service_day between ? and ? and t.reason = ?"
                 + " order by t.account_id, t.tapped_at, t.tap_id";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            int index = 1;
-            for (AccountId account : accounts) {
-                select.setLong(index++, account.value());
-            }
+            Columns.setLongs(select, 1, SqlAccounts.values(accounts));
+            int index = 2;
             select.setObject(index++, first);
             select.setObject(index++, last);
             select.setString(index, Reason.ACCEPTED.code());

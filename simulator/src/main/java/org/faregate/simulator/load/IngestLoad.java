@@ -2,6 +2,8 @@ package org.faregate.simulator.load;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.security.SecureRandom;
 import java.sql.Connection;
@@ -22,6 +24,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
 import org.faregate.fares.FareConfig;
 import org.faregate.fares.FareConfigException;
 import org.faregate.gateway.Gateway;
@@ -59,25 +62,28 @@ import org.faregate.validator.link.HttpGatewayLink;
  */
 public final class IngestLoad {
 
-    /** @param senders concurrent HTTP senders, each carrying some of the city's gate streams */
     /**
-     * @param nodes gateway nodes in one Hazelcast cluster on one database; senders spread over them
+     * @param senders concurrent HTTP senders, each carrying some of the city's gate streams
+     * @param warmup  taps of the day before sent, and priced, before the measured day: the JIT compiler
+     *                has then compiled the hot paths, so the figures are a running gateway's, not a cold
+     *                start's (0: measure from cold)
+     * @param nodes   gateway nodes in one Hazelcast cluster on one database; senders spread over them
      * @param rate  taps per second offered in total (open loop: batch {@code k} is due at {@code k} batch
      *              intervals after the start, and its latency counts from then, so a gateway that falls
      *              behind shows it); 0 sends as fast as the senders can (closed loop)
      */
-    public record Options(int taps, int accounts, int senders, int batchSize, long seed, int nodes, int rate,
-                          DatabaseConfig database) {
+    public record Options(int taps, int accounts, int senders, int batchSize, long seed, int warmup, int nodes,
+                          int rate, DatabaseConfig database) {
         public Options {
             if (taps < 2 || accounts < 1 || senders < 1 || batchSize < 1 || batchSize > TapBatch.MAX_TAPS
-                    || nodes < 1 || nodes > 4 || rate < 0) {
+                    || warmup < 0 || warmup == 1 || nodes < 1 || nodes > 4 || rate < 0) {
                 throw new IllegalArgumentException("taps >= 2, accounts >= 1, senders >= 1, 1 <= batch <= "
-                        + TapBatch.MAX_TAPS + ", 1 <= nodes <= 4, rate >= 0");
+                        + TapBatch.MAX_TAPS + ", warmup 0 or >= 2, 1 <= nodes <= 4, rate >= 0");
             }
         }
 
         public static Options defaults() {
-            return new Options(100_000, 10_000, 8, 500, 2026, 1, 0, DatabaseConfig.embedded());
+            return new Options(100_000, 10_000, 8, 500, 2026, 50_000, 1, 0, DatabaseConfig.embedded());
         }
     }
 
@@ -118,21 +124,36 @@ public final class IngestLoad {
             out.printf("gateway  %d node(s) %s (%s)%n", nodes.size(), nodes.stream().map(Gateway::baseUri).toList(),
                     options.database().isH2() ? "embedded H2" : "PostgreSQL");
             List<AccountId> accounts = openAccounts(new RiderApp(gateway.baseUri()), options, city.currency());
-            List<List<TapRecord>> streams = JourneyStreams.generate(city, accounts, options.taps(), options.seed());
+            OperatorConsole operator = new OperatorConsole(gateway.baseUri(), adminToken);
+            List<List<TapRecord>> warmup = options.warmup() == 0 ? List.of()
+                    : JourneyStreams.generate(city, day.minusDays(1), accounts, options.warmup(), options.seed() + 1);
+            List<List<TapRecord>> streams = JourneyStreams.generate(city, day, accounts, options.taps(), options.seed());
+            Map<GateId, GateIdentity> gates = installGates(operator, Stream.concat(warmup.stream(), streams.stream()).toList());
+            List<URI> uris = nodes.stream().map(Gateway::baseUri).toList();
+            if (!warmup.isEmpty()) {
+                long warming = System.nanoTime();
+                send(uris, gates, warmup, options);
+                operator.awaitPriced(Duration.ofMinutes(30));
+                long warmed = System.nanoTime() - warming;
+                Duration compiling = awaitCompilerQuiet(Duration.ofSeconds(60));
+                out.printf("warmup   %,d taps of the day before sent and priced in %,d ms, then %,d ms until the JIT"
+                        + " compiler was quiet (not measured)%n", options.warmup(), warmed / 1_000_000,
+                        compiling.toMillis());
+            }
             out.printf("load     %,d taps of %,d accounts in %d gate streams, batches of %d, %d senders, %s%n",
                     options.taps(), accounts.size(), streams.size(), options.batchSize(), options.senders(),
                     options.rate() == 0 ? "as fast as acknowledged" : "offered at " + options.rate() + " taps/s");
+            CpuMeter.Reading before = CpuMeter.read();
             long started = System.nanoTime();
-            OperatorConsole operator = new OperatorConsole(gateway.baseUri(), adminToken);
-            Map<GateId, GateIdentity> gates = installGates(operator, streams);
-            long[] latencies = send(nodes.stream().map(Gateway::baseUri).toList(), gates, streams, options);
+            long[] latencies = send(uris, gates, streams, options);
             long nanos = System.nanoTime() - started;
             operator.awaitPriced(Duration.ofMinutes(30));
             long pricedNanos = System.nanoTime() - started;
+            out.println("cpu      " + CpuMeter.between(before, CpuMeter.read()).describe());
             Verification verification;
             try (Connection db = gateway.dataSource().getConnection()) {
                 verification = new LedgerCheck(FareConfig.parse(city.fareConfig()), ZONE, CUTOVER)
-                        .verify(db, known(streams));
+                        .verify(db, known(warmup, streams), Instant.now());
             } catch (SQLException e) {
                 throw new IOException("cannot read the gateway's database: " + e.getMessage(), e);
             } catch (FareConfigException e) {
@@ -144,6 +165,30 @@ public final class IngestLoad {
                 nodes.get(n).close();
             }
         }
+    }
+
+    /**
+     * Waits until the JIT compiler spends under a tenth of its time compiling (or {@code limit} passed):
+     * on two busy cores the compiler lags the warm-up, and compiling during the measured run would be
+     * counted against the gateway. Returns how long it waited.
+     */
+    private static Duration awaitCompilerQuiet(Duration limit) {
+        CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        long started = System.nanoTime();
+        if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
+            return Duration.ZERO;
+        }
+        long interval = 500;
+        long before = compiler.getTotalCompilationTime();
+        while (System.nanoTime() - started < limit.toNanos()) {
+            LockSupport.parkNanos(Duration.ofMillis(interval).toNanos());
+            long after = compiler.getTotalCompilationTime();
+            if (after - before < interval / 10) {
+                break;
+            }
+            before = after;
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
     }
 
     private static List<AccountId> openAccounts(RiderApp app, Options options, String currency) throws IOException {
@@ -257,8 +302,8 @@ public final class IngestLoad {
         return latencies;
     }
 
-    private static List<KnownTap> known(List<List<TapRecord>> streams) {
-        return streams.stream().flatMap(List::stream).map(tap -> new KnownTap(tap.tapId(), tap.accountId(), "adult",
+    private static List<KnownTap> known(List<List<TapRecord>> warmup, List<List<TapRecord>> streams) {
+        return Stream.concat(warmup.stream(), streams.stream()).flatMap(List::stream).map(tap -> new KnownTap(tap.tapId(), tap.accountId(), "adult",
                 tap.stationId().value(), tap.direction(), tap.at(), tap.reason())).toList();
     }
 
@@ -268,7 +313,8 @@ public final class IngestLoad {
         private JourneyStreams() {
         }
 
-        static List<List<TapRecord>> generate(CityPlan city, List<AccountId> accounts, int taps, long seed) {
+        static List<List<TapRecord>> generate(CityPlan city, LocalDate day, List<AccountId> accounts, int taps,
+                                              long seed) {
             Random random = new Random(seed);
             SecureRandom ids = new SecureRandom();
             List<Station> stations = city.stations();
@@ -276,7 +322,7 @@ public final class IngestLoad {
             for (int i = 0; i < stations.size() * 2; i++) {
                 streams.add(new ArrayList<>());
             }
-            Instant opening = city.day().atTime(6, 0).atZone(city.zone()).toInstant();
+            Instant opening = day.atTime(6, 0).atZone(city.zone()).toInstant();
             // Each account rides its share of the journeys one after another through a 16-hour day, as a
             // rider does (journeys never overlap): slot j of n holds journey j, 5 to 50 minutes long.
             int journeys = taps / 2;

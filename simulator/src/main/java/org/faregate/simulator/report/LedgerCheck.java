@@ -4,14 +4,18 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import org.faregate.fares.FareCharge;
 import org.faregate.fares.FareRules;
@@ -24,6 +28,8 @@ import org.faregate.protocol.Direction;
  * Checks the gateway's database against the simulator's own record: every tap the simulator made is
  * there with the same decision; every accepted tap is charged exactly what pricing the simulator's own
  * record gives; every balance equals the sum of its wallet postings and every ledger transaction sums to zero.
+ * Pricing is as of a time, as the gateway's is: a rider's last entry whose exit may still come (its maximum
+ * journey time has not passed) is a journey in progress, and nothing is charged for it yet.
  */
 public final class LedgerCheck {
 
@@ -39,7 +45,8 @@ public final class LedgerCheck {
         this.cutover = Objects.requireNonNull(cutover, "cutover");
     }
 
-    public Verification verify(Connection db, List<KnownTap> known) throws SQLException {
+    /** @param asOf the time the gateway priced at (its clock when its pricing queue was last empty) */
+    public Verification verify(Connection db, List<KnownTap> known, Instant asOf) throws SQLException {
         List<String> problems = new ArrayList<>();
         Map<UUID, String> storedReasons = query(db, "select tap_id, reason from taps",
                 row -> (UUID) row.getObject(1), row -> row.getString(2));
@@ -48,7 +55,7 @@ public final class LedgerCheck {
                         + " join ledger_transactions t on t.id = p.transaction_id"
                         + " where t.kind = 'fare' and p.book = 'fare_revenue' and t.tap_id is not null"
                         + " group by t.tap_id", row -> (UUID) row.getObject(1), row -> row.getLong(2));
-        Map<UUID, Long> expected = expectedCharges(known);
+        Map<UUID, Long> expected = expectedCharges(known, asOf);
 
         long lost = 0;
         long accepted = 0;
@@ -86,8 +93,8 @@ public final class LedgerCheck {
                 rules.currency().getCurrencyCode(), lost, doubleCharged, mischarged, balanced, problems);
     }
 
-    /** Prices the simulator's own record of accepted taps, per account and service day. */
-    Map<UUID, Long> expectedCharges(List<KnownTap> known) {
+    /** Prices the simulator's own record of accepted taps, per account and service day, as of {@code asOf}. */
+    Map<UUID, Long> expectedCharges(List<KnownTap> known, Instant asOf) {
         Map<String, List<FareTap>> periods = new HashMap<>();
         for (KnownTap tap : known) {
             if (tap.reason().accepted()) {
@@ -102,8 +109,15 @@ public final class LedgerCheck {
             for (FareCharge charge : rules.price(period)) {
                 expected.put(UUID.fromString(charge.tapId()), charge.amount().minor());
             }
+            openEntry(period, asOf).ifPresent(entry -> expected.put(UUID.fromString(entry.tapId()), 0L));
         }
         return expected;
+    }
+
+    /** The period's last tap when it is an entry whose maximum journey time has not passed at {@code asOf}. */
+    private Optional<FareTap> openEntry(List<FareTap> period, Instant asOf) {
+        FareTap last = Collections.max(period, Comparator.comparing(FareTap::at).thenComparing(FareTap::tapId));
+        return rules.maxJourneyTime(last).filter(maximum -> last.at().plus(maximum).isAfter(asOf)).map(maximum -> last);
     }
 
     /** Every balance equals its account's wallet postings, and every ledger transaction sums to zero. */

@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
 import org.faregate.fares.FareConfig;
@@ -31,10 +32,14 @@ final class MoneyCheck {
     private MoneyCheck() {
     }
 
-    /** Checks the database directly (for an H2 file, only once the gateway using it has stopped). */
+    /**
+     * Checks the database directly (for an H2 file, only once the gateway using it has stopped), priced as of
+     * now: the fault tests' gateways run on the real clock.
+     */
     static Verification verify(DatabaseConfig database, List<KnownTap> known) throws SQLException {
         try (Connection db = DriverManager.getConnection(database.jdbcUrl(), database.user(), database.password())) {
-            return new LedgerCheck(FareConfig.parse(TestCity.FARES), TestCity.ZONE, LocalTime.of(4, 0)).verify(db, known);
+            return new LedgerCheck(FareConfig.parse(TestCity.FARES), TestCity.ZONE, LocalTime.of(4, 0))
+                    .verify(db, known, Instant.now());
         } catch (FareConfigException e) {
             throw new IllegalStateException("the test city's fare rules do not parse", e);
         }

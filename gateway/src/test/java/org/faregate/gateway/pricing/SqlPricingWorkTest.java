@@ -1,0 +1,89 @@
+package org.faregate.gateway.pricing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.faregate.cluster.AccountOwnership;
+import org.faregate.gateway.TestDatabases;
+import org.faregate.gateway.pricing.SqlPricingWork.Due;
+import org.faregate.gateway.pricing.SqlPricingWork.Taken;
+import org.faregate.gateway.sql.Database;
+import org.faregate.protocol.AccountId;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The pricing queue on a real database (H2, or PostgreSQL with FAREGATE_TEST_PG_URL). */
+class SqlPricingWorkTest {
+
+    private static final Instant NOW = Instant.parse("2026-11-25T08:00:00Z");
+    private static final LocalDate DAY = LocalDate.parse("2026-11-25");
+    private static final int[] ALL_BUCKETS = IntStream.range(0, AccountOwnership.BUCKETS).toArray();
+
+    private final Database database = Database.open(TestDatabases.fresh());
+    private final SqlPricingWork queue = new SqlPricingWork();
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    @Test
+    void aRoundTakesEveryDueRowOfTheAccountsThatWaitedLongestButNothingScheduledLater() {
+        add(due(5), due(7), due(5), new Due(AccountId.of(9), DAY, NOW.plus(Duration.ofHours(1))), due(11), due(5));
+
+        List<Taken> oldestAccount = take(ALL_BUCKETS, 1);
+        List<Taken> threeAccounts = take(ALL_BUCKETS, 3);
+
+        assertThat(oldestAccount).extracting(taken -> taken.account().value()).containsExactly(5L, 5L, 5L);
+        assertThat(threeAccounts).extracting(taken -> taken.account().value())
+                .containsExactlyInAnyOrder(5L, 5L, 5L, 7L, 11L);
+    }
+
+    @Test
+    void aRoundTakesOnlyAccountsInItsBuckets() {
+        long sameBucketAsFive = 5 + AccountOwnership.BUCKETS;
+        add(due(6), due(5), due(sameBucketAsFive));
+
+        List<Taken> taken = take(new int[] {5}, 10);
+
+        assertThat(taken).extracting(row -> row.account().value()).containsExactlyInAnyOrder(5L, sameBucketAsFive);
+    }
+
+    @Test
+    void finishingDeletesExactlyTheRowsTakenSoWorkQueuedMeanwhileStays() {
+        add(due(5), due(6));
+        List<Taken> taken = take(ALL_BUCKETS, 10);
+        add(due(5));
+
+        database.inTransaction(connection -> {
+            queue.done(connection, taken);
+            return null;
+        });
+
+        assertThat(take(ALL_BUCKETS, 10)).singleElement()
+                .satisfies(row -> assertThat(row.account()).isEqualTo(AccountId.of(5)))
+                .satisfies(row -> assertThat(taken).extracting(Taken::id).doesNotContain(row.id()));
+    }
+
+    private static Due due(long account) {
+        return new Due(AccountId.of(account), DAY, NOW.minusSeconds(1));
+    }
+
+    private void add(Due... work) {
+        database.inTransaction(connection -> {
+            // One statement per row, so every row has its own, increasing id (the queue's age order).
+            for (Due due : work) {
+                queue.add(connection, List.of(due));
+            }
+            return null;
+        });
+    }
+
+    private List<Taken> take(int[] buckets, int accounts) {
+        return database.inTransaction(connection -> queue.due(connection, buckets, NOW, accounts));
+    }
+}
