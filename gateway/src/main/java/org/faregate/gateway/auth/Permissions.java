@@ -36,7 +36,12 @@ public final class Permissions {
 
         /** Whether {@code method path} (a normalized request path) is this entry's. */
         boolean matches(String requestMethod, String path) {
-            return method.equals(requestMethod) && segmentsMatch(segments(pattern), segments(path));
+            return method.equals(requestMethod) && matchesPath(path);
+        }
+
+        /** Whether the path (a normalized request path) is this entry's, whatever the method. */
+        boolean matchesPath(String path) {
+            return segmentsMatch(segments(pattern), segments(path));
         }
 
         /** The roles, sorted, for messages: {@code admin, support}. */
@@ -98,10 +103,24 @@ public final class Permissions {
         return TABLE.stream().filter(rule -> rule.matches(method, path)).findFirst();
     }
 
-    /** The entry for a guarded request, or {@code forbidden}: what the table does not list, nobody may call. */
+    /**
+     * The entry for a guarded request, or a refusal: what the table does not list, nobody may call. A path
+     * the table lists under other methods only is {@code method_not_allowed} (405, naming the methods it
+     * takes, as the router answers for unguarded paths); any other is {@code forbidden}.
+     */
     public static Rule ruleFor(String method, String path) {
-        return find(method, path).orElseThrow(() -> new RefusedException(Refusal.FORBIDDEN, method + " " + path
-                + " is not in the permission table, so no token opens it"));
+        Optional<Rule> rule = find(method, path);
+        if (rule.isPresent()) {
+            return rule.get();
+        }
+        List<String> methods = TABLE.stream().filter(entry -> entry.matchesPath(path)).map(Rule::method).distinct()
+                .sorted().toList();
+        if (!methods.isEmpty()) {
+            throw new RefusedException(Refusal.METHOD_NOT_ALLOWED, method + " is not allowed on " + path
+                    + "; it takes " + String.join(", ", methods));
+        }
+        throw new RefusedException(Refusal.FORBIDDEN, method + " " + path
+                + " is not in the permission table, so no token opens it");
     }
 
     /**

@@ -160,6 +160,15 @@ class AccessApiTest {
     }
 
     @Test
+    void aListedAdminPathUnderAnotherMethodIsMethodNotAllowed() {
+        GatewayClient.Reply reply = admin.delete("/v1/admin/gates");
+
+        assertThat(reply.status()).isEqualTo(405);
+        assertThat(reply.error().code()).isEqualTo("method_not_allowed");
+        assertThat(reply.error().message()).isEqualTo("DELETE is not allowed on /v1/admin/gates; it takes GET, POST");
+    }
+
+    @Test
     void aRevokedOperatorIsRefusedOnTheNextRequest() {
         OperatorService.CreatedOperator created = admin.createOperator(unique("leaver"), "auditor");
         GatewayClient leaver = admin.withToken(created.token());

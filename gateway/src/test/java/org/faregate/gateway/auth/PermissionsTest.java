@@ -87,8 +87,18 @@ class PermissionsTest {
         assertThatThrownBy(() -> authorize("POST", "/v1/admin/forgotten", operator("admin")))
                 .isInstanceOfSatisfying(RefusedException.class, e -> assertThat(e.refusal()).isEqualTo(Refusal.FORBIDDEN))
                 .hasMessage("POST /v1/admin/forgotten is not in the permission table, so no token opens it");
-        assertThatThrownBy(() -> Permissions.ruleFor("HEAD", "/v1/admin/gates")).isInstanceOf(RefusedException.class);
-        assertThatThrownBy(() -> Permissions.ruleFor("DELETE", "/v1/accounts/7")).isInstanceOf(RefusedException.class);
+    }
+
+    @Test
+    void aListedPathUnderAnotherMethodIsNotAllowedAndSaysWhichMethodsItTakes() {
+        assertThatThrownBy(() -> Permissions.ruleFor("HEAD", "/v1/admin/gates"))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(Refusal.METHOD_NOT_ALLOWED))
+                .hasMessage("HEAD is not allowed on /v1/admin/gates; it takes GET, POST");
+        assertThatThrownBy(() -> Permissions.ruleFor("DELETE", "/v1/accounts/7"))
+                .isInstanceOfSatisfying(RefusedException.class,
+                        e -> assertThat(e.refusal()).isEqualTo(Refusal.METHOD_NOT_ALLOWED))
+                .hasMessage("DELETE is not allowed on /v1/accounts/7; it takes GET");
     }
 
     @Test
