@@ -6,9 +6,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.time.Instant;
@@ -63,9 +63,13 @@ public final class SqlAccounts {
         if (ids.isEmpty()) {
             return locked;
         }
-        String sql = "select " + COLUMNS + " from accounts where id = any (?) order by id for update";
+        String sql = "select " + COLUMNS + " from accounts where id in (" + placeholders(ids.size())
+                + ") order by id for update";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            Columns.setLongs(select, 1, values(ids));
+            int index = 1;
+            for (AccountId id : ids) {
+                select.setLong(index++, id.value());
+            }
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     Account account = account(row);
@@ -82,9 +86,12 @@ public final class SqlAccounts {
         if (ids.isEmpty()) {
             return found;
         }
-        String sql = "select id from accounts where id = any (?)";
+        String sql = "select id from accounts where id in (" + placeholders(ids.size()) + ")";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            Columns.setLongs(select, 1, values(ids));
+            int index = 1;
+            for (AccountId id : ids) {
+                select.setLong(index++, id.value());
+            }
             try (ResultSet row = select.executeQuery()) {
                 while (row.next()) {
                     found.add(AccountId.of(row.getLong(1)));
@@ -147,8 +154,8 @@ public final class SqlAccounts {
                 row.getLong("balance_minor"), row.getLong("floor_minor"), row.getBoolean("denied"));
     }
 
-    /** The ids' numbers, to bind with {@link Columns#setLongs}. */
-    public static List<Long> values(Collection<AccountId> ids) {
-        return ids.stream().map(AccountId::value).toList();
+    /** {@code ?, ?, ...} for an {@code in} list of {@code count} values. */
+    public static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 }

@@ -45,12 +45,14 @@ final class SqlTapCharges {
         // hashing the whole tap_charges table, a cost that grew with every tap ever charged.
         String sql = "select t.account_id, t.service_day, t.tap_id, t.tapped_at, t.station_id, t.direction,"
                 + " t.route_id, (select c.charged_minor from tap_charges c where c.tap_id = t.tap_id) as charged_minor"
-                + " from taps t where t.account_id = any (?)"
+                + " from taps t where t.account_id in (" + SqlAccounts.placeholders(accounts.size()) + ")"
                 + " and t.service_day between ? and ? and t.reason = ?"
                 + " order by t.account_id, t.tapped_at, t.tap_id";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            Columns.setLongs(select, 1, SqlAccounts.values(accounts));
-            int index = 2;
+            int index = 1;
+            for (AccountId account : accounts) {
+                select.setLong(index++, account.value());
+            }
             select.setObject(index++, first);
             select.setObject(index++, last);
             select.setString(index, Reason.ACCEPTED.code());

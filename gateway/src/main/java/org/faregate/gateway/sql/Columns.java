@@ -4,7 +4,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collection;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
@@ -17,14 +16,6 @@ public final class Columns {
 
     public static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {
         statement.setObject(index, OffsetDateTime.ofInstant(instant, ZoneOffset.UTC));
-    }
-
-    /**
-     * Binds whole numbers as one array parameter, for {@code column = any (?)}: one statement text whatever
-     * the count, so the database prepares and plans it once instead of once per list length.
-     */
-    public static void setLongs(PreparedStatement statement, int index, Collection<Long> values) throws SQLException {
-        statement.setArray(index, statement.getConnection().createArrayOf("BIGINT", values.toArray()));
     }
 
     public static Instant getInstant(ResultSet row, String column) throws SQLException {
