@@ -68,9 +68,9 @@ public final class IngestLoad {
      *                has then compiled the hot paths, so the figures are a running gateway's, not a cold
      *                start's (0: measure from cold)
      * @param nodes   gateway nodes in one Hazelcast cluster on one database; senders spread over them
-     * @param rate  taps per second offered in total (open loop: batch {@code k} is due at {@code k} batch
-     *              intervals after the start, and its latency counts from then, so a gateway that falls
-     *              behind shows it); 0 sends as fast as the senders can (closed loop)
+     * @param rate    taps per second offered in total (open loop: batch {@code k} is due at {@code k} batch
+     *                intervals after the start, and its latency counts from then, so a gateway that falls
+     *                behind shows it); 0 sends as fast as the senders can (closed loop); the warm-up too
      */
     public record Options(int taps, int accounts, int senders, int batchSize, long seed, int warmup, int nodes,
                           int rate, DatabaseConfig database) {
