@@ -6,7 +6,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -63,7 +62,7 @@ public final class SqlAccounts {
         if (ids.isEmpty()) {
             return locked;
         }
-        String sql = "select " + COLUMNS + " from accounts where id in (" + placeholders(ids.size())
+        String sql = "select " + COLUMNS + " from accounts where id in (" + Columns.placeholders(ids.size())
                 + ") order by id for update";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             int index = 1;
@@ -86,7 +85,7 @@ public final class SqlAccounts {
         if (ids.isEmpty()) {
             return found;
         }
-        String sql = "select id from accounts where id in (" + placeholders(ids.size()) + ")";
+        String sql = "select id from accounts where id in (" + Columns.placeholders(ids.size()) + ")";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             int index = 1;
             for (AccountId id : ids) {
@@ -152,10 +151,5 @@ public final class SqlAccounts {
                 () -> new SQLException("account " + id + " has unknown rider category " + category)),
                 Currency.getInstance(row.getString("currency").trim()),
                 row.getLong("balance_minor"), row.getLong("floor_minor"), row.getBoolean("denied"));
-    }
-
-    /** {@code ?, ?, ...} for an {@code in} list of {@code count} values. */
-    public static String placeholders(int count) {
-        return String.join(", ", Collections.nCopies(count, "?"));
     }
 }

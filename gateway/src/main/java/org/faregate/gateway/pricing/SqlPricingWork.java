@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.faregate.cluster.AccountOwnership;
-import org.faregate.gateway.accounts.SqlAccounts;
 import org.faregate.gateway.sql.Columns;
 import org.faregate.gateway.sql.MultiRowInsert;
 import org.faregate.protocol.AccountId;
@@ -98,7 +97,7 @@ public final class SqlPricingWork {
             return List.of();
         }
         String sql = "select id, account_id, service_day, due_at, attempts from pricing_work where due_at <= ?"
-                + " and account_id in (" + SqlAccounts.placeholders(picked.size()) + ") order by id";
+                + " and account_id in (" + Columns.placeholders(picked.size()) + ") order by id";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             Columns.setInstant(select, 1, now);
             int index = 2;
@@ -129,7 +128,7 @@ public final class SqlPricingWork {
         boolean all = buckets.length == AccountOwnership.BUCKETS;
         String sql = "select account_id from pricing_work where due_at <= ?"
                 + (all ? "" : " and mod(account_id, " + AccountOwnership.BUCKETS + ") in ("
-                        + SqlAccounts.placeholders(buckets.length) + ")")
+                        + Columns.placeholders(buckets.length) + ")")
                 + " order by id limit ?";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             int index = 1;
@@ -155,7 +154,7 @@ public final class SqlPricingWork {
         List<Taken> rows = List.copyOf(finished);
         for (int from = 0; from < rows.size(); from += DELETE_CHUNK) {
             List<Taken> chunk = rows.subList(from, Math.min(rows.size(), from + DELETE_CHUNK));
-            String sql = "delete from pricing_work where id in (" + SqlAccounts.placeholders(chunk.size()) + ")";
+            String sql = "delete from pricing_work where id in (" + Columns.placeholders(chunk.size()) + ")";
             try (PreparedStatement delete = connection.prepareStatement(sql)) {
                 for (int i = 0; i < chunk.size(); i++) {
                     delete.setLong(i + 1, chunk.get(i).id());

@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.faregate.gateway.accounts.SqlAccounts;
 import org.faregate.gateway.pricing.PeriodPricer.Repricing;
 import org.faregate.gateway.pricing.PeriodPricer.StoredTap;
 import org.faregate.gateway.sql.Columns;
@@ -45,7 +44,7 @@ final class SqlTapCharges {
         // hashing the whole tap_charges table, a cost that grew with every tap ever charged.
         String sql = "select t.account_id, t.service_day, t.tap_id, t.tapped_at, t.station_id, t.direction,"
                 + " t.route_id, (select c.charged_minor from tap_charges c where c.tap_id = t.tap_id) as charged_minor"
-                + " from taps t where t.account_id in (" + SqlAccounts.placeholders(accounts.size()) + ")"
+                + " from taps t where t.account_id in (" + Columns.placeholders(accounts.size()) + ")"
                 + " and t.service_day between ? and ? and t.reason = ?"
                 + " order by t.account_id, t.tapped_at, t.tap_id";
         try (PreparedStatement select = connection.prepareStatement(sql)) {

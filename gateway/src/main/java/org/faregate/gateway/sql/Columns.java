@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collections;
 import java.util.UUID;
 
 /** JDBC conversions both PostgreSQL and H2 accept: instants as UTC {@code timestamp with time zone}, uuids. */
@@ -31,6 +32,11 @@ public final class Columns {
     public static Long getNullableLong(ResultSet row, String column) throws SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? null : value;
+    }
+
+    /** {@code ?, ?, ...}: {@code count} parameters, for an {@code in} list or a row of values. */
+    public static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     /** Cuts free text to fit a column. */

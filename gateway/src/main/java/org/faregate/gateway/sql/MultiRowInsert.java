@@ -56,7 +56,7 @@ public final class MultiRowInsert {
     }
 
     static String sql(String into, int columns, int rows) {
-        String row = "(" + String.join(", ", Collections.nCopies(columns, "?")) + ")";
+        String row = "(" + Columns.placeholders(columns) + ")";
         return "insert into " + into + " values " + String.join(", ", Collections.nCopies(rows, row));
     }
 }
