@@ -113,7 +113,7 @@ class ClusterPricingTest {
     /** Taps whose fare ledger entries are not exactly one (a journey's two taps: one charged, one zero). */
     private static long fareEntriesPerTapOtherThanOne(DataSource dataSource) throws SQLException {
         String sql = "select count(*) from (select c.tap_id, count(l.id) as entries from tap_charges c"
-                + " left join ledger_transactions l on l.tap_id = c.tap_id and l.kind = 'fare'"
+                + " left join ledger_postings l on l.tap_id = c.tap_id and l.book = 'wallet'"
                 + " where c.charged_minor <> 0 group by c.tap_id) per_tap where entries <> 1";
         try (Connection connection = dataSource.getConnection();
              PreparedStatement select = connection.prepareStatement(sql);

@@ -3,7 +3,6 @@ package org.faregate.gateway.ingest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -41,16 +40,8 @@ final class SqlTaps {
                 insert.setString(4, tap.direction().code());
                 Columns.setInstant(insert, 5, tap.at());
                 insert.setString(6, tap.channel());
-                if (tap.credentialId() == null) {
-                    insert.setNull(7, Types.OTHER);
-                } else {
-                    insert.setObject(7, tap.credentialId().value());
-                }
-                if (tap.accountId() == null) {
-                    insert.setNull(8, Types.BIGINT);
-                } else {
-                    insert.setLong(8, tap.accountId().value());
-                }
+                Columns.setNullableUuid(insert, 7, tap.credentialId() == null ? null : tap.credentialId().value());
+                Columns.setNullableLong(insert, 8, tap.accountId() == null ? null : tap.accountId().value());
                 insert.setString(9, tap.reason().code());
                 insert.setObject(10, dated.serviceDay());
                 Columns.setInstant(insert, 11, receivedAt);

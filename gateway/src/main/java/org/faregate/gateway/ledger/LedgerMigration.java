@@ -17,9 +17,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves the single-entry rows of the old {@code ledger_entries} table into double-entry transactions, each
- * entry's amount on its wallet balanced by the counter book of its kind. Runs at every start and is idempotent:
- * a migrated entry is remembered by {@code ledger_transactions.legacy_entry_id}, and each chunk commits alone.
+ * Brings an older ledger up to date; runs at every start and is idempotent.
+ * <ul>
+ * <li>The single-entry rows of the old {@code ledger_entries} table become double-entry transactions, each
+ *     entry's amount on its wallet balanced by the counter book of its kind. A migrated entry is remembered by
+ *     {@code ledger_transactions.legacy_entry_id}, and each chunk commits alone.</li>
+ * <li>Before pricing journals a fare transaction named its tap ({@code ledger_transactions.tap_id}); the tap
+ *     now belongs to the wallet posting. The tap ids are copied onto the postings, then the column is
+ *     dropped. Until it is dropped the copy is repeated, and it writes the same values again.</li>
+ * </ul>
  */
 public final class LedgerMigration {
 
@@ -28,6 +34,9 @@ public final class LedgerMigration {
     private static final String UNMIGRATED = "select e.id, e.account_id, e.kind, e.amount_minor, e.currency, e.tap_id,"
             + " e.reference, e.explanation, e.created_at from ledger_entries e where not exists"
             + " (select 1 from ledger_transactions t where t.legacy_entry_id = e.id) order by e.id limit " + CHUNK;
+    private static final String MOVE_TAPS = "update ledger_postings set tap_id = (select t.tap_id from ledger_transactions t"
+            + " where t.id = ledger_postings.transaction_id) where book = 'wallet' and transaction_id in"
+            + " (select id from ledger_transactions where tap_id is not null)";
 
     private final Database database;
     private final SqlLedger ledger;
@@ -37,8 +46,14 @@ public final class LedgerMigration {
         this.ledger = Objects.requireNonNull(ledger, "ledger");
     }
 
-    /** Migrates every entry not migrated yet; returns how many it migrated this time. */
+    /** Migrates everything not migrated yet; returns how many single entries it migrated this time. */
     public long migrate() {
+        if (database.inTransaction(LedgerMigration::transactionsNameTaps)) {
+            int moved = database.inTransaction(connection -> update(connection, MOVE_TAPS));
+            database.inTransaction(connection -> update(connection, "drop index if exists ledger_transactions_by_tap"));
+            database.inTransaction(connection -> update(connection, "alter table ledger_transactions drop column if exists tap_id"));
+            logger.info("Fare taps moved from ledger transactions to their wallet postings [postings={}]", moved);
+        }
         long migrated = 0;
         int chunk;
         do {
@@ -49,6 +64,26 @@ public final class LedgerMigration {
             logger.info("Ledger entries migrated to double entry [entries={}]", migrated);
         }
         return migrated;
+    }
+
+    /** Whether {@code ledger_transactions} still has its {@code tap_id} column (a database from before journals). */
+    private static boolean transactionsNameTaps(Connection connection) throws SQLException {
+        try (ResultSet columns = connection.getMetaData().getColumns(connection.getCatalog(), connection.getSchema(),
+                null, null)) {
+            while (columns.next()) {
+                if (columns.getString("TABLE_NAME").equalsIgnoreCase("ledger_transactions")
+                        && columns.getString("COLUMN_NAME").equalsIgnoreCase("tap_id")) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+
+    private static int update(Connection connection, String sql) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement(sql)) {
+            return statement.executeUpdate();
+        }
     }
 
     private int migrateChunk(Connection connection) throws SQLException {
@@ -64,7 +99,7 @@ public final class LedgerMigration {
                         row.getString("reference"), row.getString("explanation"), Columns.getInstant(row, "created_at")));
             }
         }
-        ledger.insert(connection, postings, legacyIds);
+        ledger.insertMigrated(connection, postings, legacyIds);
         return postings.size();
     }
 }

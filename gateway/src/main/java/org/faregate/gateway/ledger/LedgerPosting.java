@@ -45,9 +45,17 @@ public record LedgerPosting(AccountId account, EntryKind kind, long amountMinor,
         this(account, kind, amountMinor, currency, tapId, reference, explanation, at, null);
     }
 
-    /** The postings of this movement: the wallet leg and the counter-book leg, summing to zero. */
+    /**
+     * The postings of this movement as a transaction of its own: the wallet leg (naming the tap) and the
+     * counter-book leg, summing to zero. The explanation is the transaction's.
+     */
     public List<Leg> legs() {
-        return List.of(new Leg(Book.WALLET, account, amountMinor, currency),
+        return List.of(new Leg(Book.WALLET, account, amountMinor, currency, tapId, null),
                 new Leg(kind.counterBook(), null, Math.negateExact(amountMinor), currency));
+    }
+
+    /** The wallet leg of this movement as a line of a journal: it carries the tap and the explanation. */
+    public Leg journalLine() {
+        return new Leg(Book.WALLET, account, amountMinor, currency, tapId, explanation);
     }
 }

@@ -27,8 +27,8 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Posting 500 fares (one per account) in one database transaction: {@link SqlLedger#postAll} (two batched
- * statements) against 500 calls of {@link SqlLedger#post}. Each invocation rolls back, so the tables stay the
+ * Posting 500 fares (one per account) in one database transaction: {@link SqlLedger#postJournal} (one
+ * transaction, a line per fare) against 500 calls of {@link SqlLedger#post} (a transaction per fare). Each invocation rolls back, so the tables stay the
  * same size. The database is H2 in memory, or PostgreSQL with {@code FAREGATE_TEST_PG_URL} (docs/ledger.md).
  * Run: {@code java -cp <gateway test classpath> org.openjdk.jmh.Main LedgerBenchmark}.
  */
@@ -72,10 +72,10 @@ public class LedgerBenchmark {
     }
 
     @Benchmark
-    public int postAll500() throws SQLException {
+    public int postJournal500() throws SQLException {
         try (Connection connection = database.dataSource().getConnection()) {
             connection.setAutoCommit(false);
-            int posted = ledger.postAll(connection, fares).size();
+            int posted = ledger.postJournal(connection, EntryKind.FARE, fares, "pricing", AT).isPresent() ? fares.size() : 0;
             connection.rollback();
             return posted;
         }

@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.UUID;
 import org.faregate.protocol.AccountId;
+import org.faregate.protocol.TapId;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.Test;
@@ -29,6 +31,15 @@ class LedgerPostingTest {
         assertThat(legs).containsExactly(new Leg(Book.WALLET, AccountId.of(7), amount, CNY),
                 new Leg(Book.parse(counterBook), null, -amount, CNY));
         assertThat(legs.stream().mapToLong(Leg::amountMinor).reduce(0, Math::addExact)).isZero();
+    }
+
+    @Test
+    void aFaresWalletLegNamesItsTapAndAsAJournalLineCarriesItsExplanation() {
+        TapId tap = new TapId(UUID.fromString("00000000-0000-7000-8000-000000000001"));
+        LedgerPosting fare = new LedgerPosting(AccountId.of(7), EntryKind.FARE, -400, CNY, tap, null, "A to B", AT);
+
+        assertThat(fare.legs().get(0)).isEqualTo(new Leg(Book.WALLET, AccountId.of(7), -400, CNY, tap, null));
+        assertThat(fare.journalLine()).isEqualTo(new Leg(Book.WALLET, AccountId.of(7), -400, CNY, tap, "A to B"));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.faregate.gateway.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
@@ -45,7 +46,7 @@ class SqlLedgerTest {
     }
 
     @Test
-    void postAllWritesHundredsOfAccountsInOneStatementPerHundredRowsAndEveryTransactionSumsToZero() {
+    void aJournalOfHundredsOfAccountsIsOneTransactionWithALinePerMovementAndSumsToZero() {
         List<AccountId> ids = database.inTransaction(connection -> {
             List<AccountId> opened = new ArrayList<>();
             for (int i = 0; i < 300; i++) {
@@ -62,23 +63,84 @@ class SqlLedgerTest {
         }
         AtomicInteger executions = new AtomicInteger();
 
-        List<UUID> transactions = database.inTransaction(
-                connection -> ledger.postAll(counting(connection, executions), fares));
+        Optional<UUID> journal = database.inTransaction(connection -> ledger.postJournal(
+                counting(connection, executions), EntryKind.FARE, fares, "pricing: 600 fare changes", AT));
 
-        // 600 transactions and 1,200 legs, a multi-row insert per 100 rows: 6 + 12 statements
-        assertThat(executions).hasValue(18);
-        assertThat(transactions).hasSize(600).doesNotHaveDuplicates();
-        assertThat(count("select count(*) from ledger_postings")).isEqualTo(1_200);
+        // one transaction, then 600 lines and one revenue leg, a multi-row insert per 100 rows: 1 + 7 statements
+        assertThat(executions).hasValue(8);
+        assertThat(journal).isPresent();
+        assertThat(count("select count(*) from ledger_transactions where account_id is null")).isEqualTo(1);
+        assertThat(count("select count(*) from ledger_postings")).isEqualTo(601);
+        assertThat(count("select count(*) from ledger_postings where book = 'wallet' and tap_id is not null"))
+                .isEqualTo(600);
         assertThat(count("select count(*) from (select transaction_id from ledger_postings group by transaction_id,"
                 + " currency having sum(amount_minor) <> 0) unbalanced")).isZero();
-        assertThat(count("select count(*) from (select transaction_id from ledger_postings group by transaction_id"
-                + " having count(*) <> 2) odd")).isZero();
         assertThat(count("select sum(amount_minor) from ledger_postings where book = 'fare_revenue'"))
                 .isEqualTo(300L * 300);
         List<LedgerEntry> history = database.inTransaction(connection -> ledger.entries(connection, ids.get(42)));
         assertThat(history).extracting(LedgerEntry::amountMinor).containsExactly(-400L, 100L);
         assertThat(history).extracting(LedgerEntry::kind).containsOnly("fare");
+        assertThat(history).extracting(LedgerEntry::explanation)
+                .containsExactly("entry A, exit B: 4.00", "re-priced: day cap");
         assertThat(history.get(0).tapId()).isEqualTo(fares.get(84).tapId());
+    }
+
+    @Test
+    void aJournalOfOneWalletNamesItAndLeavesOutACounterLegThatSumsToZero() {
+        AccountId rider = database.inTransaction(connection ->
+                accounts.open(connection, RiderCategory.ADULT, CNY, 0, AT).id());
+        List<LedgerPosting> fares = List.of(
+                new LedgerPosting(rider, EntryKind.FARE, -300, CNY, new TapId(UUID.randomUUID()), null, "A to B", AT),
+                new LedgerPosting(rider, EntryKind.FARE, 300, CNY, new TapId(UUID.randomUUID()), null, "capped", AT));
+
+        database.inTransaction(connection -> ledger.postJournal(connection, EntryKind.FARE, fares, "pricing", AT));
+
+        assertThat(count("select count(*) from ledger_transactions where account_id = " + rider.value())).isEqualTo(1);
+        assertThat(count("select count(*) from ledger_postings")).isEqualTo(2);
+        assertThat(count("select count(*) from ledger_postings where book = 'fare_revenue'")).isZero();
+        Optional<UUID> none = database.inTransaction(connection -> ledger.postJournal(connection, EntryKind.FARE,
+                List.of(), "nothing", AT));
+        assertThat(none).isEmpty();
+    }
+
+    @Test
+    void aJournalRefusesLinesOfAnotherKindOrWithAReference() {
+        AccountId rider = database.inTransaction(connection ->
+                accounts.open(connection, RiderCategory.ADULT, CNY, 0, AT).id());
+        LedgerPosting topUp = new LedgerPosting(rider, EntryKind.TOP_UP, 500, CNY, null, "pay-9", "top-up", AT);
+
+        assertThatThrownBy(() -> database.inTransaction(connection ->
+                ledger.postJournal(connection, EntryKind.FARE, List.of(topUp), "pricing", AT)))
+                .hasMessageContaining("plain fare movements");
+        assertThat(count("select count(*) from ledger_transactions")).isZero();
+    }
+
+    @Test
+    void aDatabaseWhoseTransactionsNamedTheirTapsHasTheTapsMovedToTheWalletPostings() {
+        AccountId rider = database.inTransaction(connection ->
+                accounts.open(connection, RiderCategory.ADULT, CNY, 0, AT).id());
+        UUID tap = UUID.randomUUID();
+        UUID transaction = UUID.randomUUID();
+        execute("alter table ledger_transactions add column tap_id uuid");
+        execute("create index ledger_transactions_by_tap on ledger_transactions (tap_id)");
+        execute("insert into ledger_transactions (id, kind, account_id, tap_id, explanation, created_at) values ('"
+                + transaction + "', 'fare', " + rider.value() + ", '" + tap + "', 'A to B',"
+                + " timestamp with time zone '2026-11-24 09:00:00+00')");
+        execute("insert into ledger_postings (transaction_id, book, account_id, amount_minor, currency) values ('"
+                + transaction + "', 'wallet', " + rider.value() + ", -400, 'CNY'), ('" + transaction
+                + "', 'fare_revenue', null, 400, 'CNY')");
+
+        new LedgerMigration(database, ledger).migrate();
+        new LedgerMigration(database, ledger).migrate();
+
+        List<LedgerEntry> history = database.inTransaction(connection -> ledger.entries(connection, rider));
+        assertThat(history).singleElement().satisfies(entry -> {
+            assertThat(entry.tapId()).isEqualTo(new TapId(tap));
+            assertThat(entry.explanation()).isEqualTo("A to B");
+        });
+        assertThat(count("select count(*) from ledger_postings where tap_id is not null")).isEqualTo(1);
+        assertThatThrownBy(() -> count("select count(tap_id) from ledger_transactions"))
+                .hasMessageContaining("tap_id");
     }
 
     @Test

@@ -51,10 +51,10 @@ public final class LedgerCheck {
         Map<UUID, String> storedReasons = query(db, "select tap_id, reason from taps",
                 row -> (UUID) row.getObject(1), row -> row.getString(2));
         Map<UUID, Long> charged = query(db,
-                "select t.tap_id, sum(p.amount_minor) from ledger_postings p"
+                "select p.tap_id, -sum(p.amount_minor) from ledger_postings p"
                         + " join ledger_transactions t on t.id = p.transaction_id"
-                        + " where t.kind = 'fare' and p.book = 'fare_revenue' and t.tap_id is not null"
-                        + " group by t.tap_id", row -> (UUID) row.getObject(1), row -> row.getLong(2));
+                        + " where t.kind = 'fare' and p.book = 'wallet' and p.tap_id is not null"
+                        + " group by p.tap_id", row -> (UUID) row.getObject(1), row -> row.getLong(2));
         Map<UUID, Long> expected = expectedCharges(known, asOf);
 
         long lost = 0;
