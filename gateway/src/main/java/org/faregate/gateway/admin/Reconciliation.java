@@ -78,8 +78,12 @@ public final class Reconciliation {
                 + " group by transaction_id, currency having sum(amount_minor) <> 0 order by transaction_id"
                 + " limit " + ReconciliationReport.MAX_LISTED, row -> unbalanced.add(new UnbalancedTransaction(
                         row.getObject(1).toString(), row.getString(2).trim(), row.getLong(3))));
+        long[] orphans = new long[1];
+        query(connection, "select count(*) from ledger_postings p"
+                + " left join ledger_transactions t on t.id = p.transaction_id left join accounts a on a.id = p.account_id"
+                + " where t.id is null or (p.account_id is not null and a.id is null)", row -> orphans[0] = row.getLong(1));
         List<CurrencyTotals> totals = new ArrayList<>();
-        boolean balanced = mismatches.isEmpty() && unbalanced.isEmpty();
+        boolean balanced = mismatches.isEmpty() && unbalanced.isEmpty() && orphans[0] == 0;
         for (Map.Entry<String, Sums> entry : sums.entrySet()) {
             Sums s = entry.getValue();
             balanced &= s.balanced();
@@ -93,7 +97,8 @@ public final class Reconciliation {
                     counts[1] = row.getLong(2);
                 });
         query(connection, "select count(*) from tap_charges where charged_minor <> 0", row -> counts[2] = row.getLong(1));
-        return new ReconciliationReport(balanced, totals, mismatches, counts[0], counts[1], counts[2], unbalanced, books);
+        return new ReconciliationReport(balanced, totals, mismatches, counts[0], counts[1], counts[2], unbalanced, books,
+                orphans[0]);
     }
 
     /** Reads one book's total into its currency's sums, signed as money into (+) or out of (-) wallets. */

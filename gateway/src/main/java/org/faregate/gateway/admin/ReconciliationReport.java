@@ -5,17 +5,20 @@ import java.util.List;
 /**
  * Whether money adds up (docs/ledger.md, "Reconciliation"): every ledger transaction sums to zero; per
  * currency, the balances equal the wallet postings and the fare revenue equals the tap charges; every account's
- * balance equals its wallet postings. With the totals of every book, and tap counts.
+ * balance equals its wallet postings; every posting belongs to a transaction (and a wallet posting to an
+ * account) that exists. With the totals of every book, and tap counts.
  *
  * @param balanced               every check passed
  * @param mismatches             accounts whose balance is not the sum of their wallet postings
  * @param chargedTaps            taps whose current charge is not zero
  * @param unbalancedTransactions transactions whose postings do not sum to zero (the first 100)
  * @param books                  the total of every book, per currency
+ * @param orphanPostings         postings whose transaction, or whose wallet's account, does not exist
  */
 public record ReconciliationReport(boolean balanced, List<CurrencyTotals> currencies, List<AccountMismatch> mismatches,
                                    long taps, long acceptedTaps, long chargedTaps,
-                                   List<UnbalancedTransaction> unbalancedTransactions, List<BookTotal> books) {
+                                   List<UnbalancedTransaction> unbalancedTransactions, List<BookTotal> books,
+                                   long orphanPostings) {
 
     /** How many unbalanced transactions a report lists at most. */
     public static final int MAX_LISTED = 100;

@@ -25,6 +25,8 @@ import org.slf4j.LoggerFactory;
  * <li>Before pricing journals a fare transaction named its tap ({@code ledger_transactions.tap_id}); the tap
  *     now belongs to the wallet posting. The tap ids are copied onto the postings, then the column is
  *     dropped. Until it is dropped the copy is repeated, and it writes the same values again.</li>
+ * <li>{@code ledger_postings} had foreign keys to its transaction and account; they are dropped (checking them
+ *     was the largest cost of pricing under load; reconciliation counts orphan postings instead).</li>
  * </ul>
  */
 public final class LedgerMigration {
@@ -54,6 +56,11 @@ public final class LedgerMigration {
             database.inTransaction(connection -> update(connection, "alter table ledger_transactions drop column if exists tap_id"));
             logger.info("Fare taps moved from ledger transactions to their wallet postings [postings={}]", moved);
         }
+        for (String foreignKey : database.inTransaction(LedgerMigration::postingForeignKeys)) {
+            database.inTransaction(connection -> update(connection,
+                    "alter table ledger_postings drop constraint if exists \"" + foreignKey + "\""));
+            logger.info("Ledger posting foreign key dropped [constraint={}]", foreignKey);
+        }
         long migrated = 0;
         int chunk;
         do {
@@ -78,6 +85,23 @@ public final class LedgerMigration {
             }
             return false;
         }
+    }
+
+    /** The names of the foreign keys {@code ledger_postings} still has (a database from before they were dropped). */
+    private static List<String> postingForeignKeys(Connection connection) throws SQLException {
+        List<String> names = new ArrayList<>();
+        for (String table : List.of("ledger_postings", "LEDGER_POSTINGS")) {
+            try (ResultSet keys = connection.getMetaData().getImportedKeys(connection.getCatalog(), connection.getSchema(),
+                    table)) {
+                while (keys.next()) {
+                    String name = keys.getString("FK_NAME");
+                    if (name != null && !names.contains(name)) {
+                        names.add(name);
+                    }
+                }
+            }
+        }
+        return names;
     }
 
     private static int update(Connection connection, String sql) throws SQLException {

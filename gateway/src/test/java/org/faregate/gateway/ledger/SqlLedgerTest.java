@@ -36,6 +36,10 @@ class SqlLedgerTest {
     private static final Currency CNY = Currency.getInstance("CNY");
     private static final Instant AT = Instant.parse("2026-11-25T01:00:00Z");
 
+    private static final String POSTING_FOREIGN_KEYS = "select count(*) from information_schema.table_constraints"
+            + " where lower(table_name) = 'ledger_postings' and constraint_type = 'FOREIGN KEY'"
+            + " and table_schema = current_schema";
+
     private final Database database = Database.open(TestDatabases.fresh());
     private final SqlLedger ledger = new SqlLedger();
     private final SqlAccounts accounts = new SqlAccounts();
@@ -186,14 +190,37 @@ class SqlLedgerTest {
     }
 
     @Test
+    void aDatabaseWhosePostingsHadForeignKeysHasThemDropped() {
+        execute("alter table ledger_postings add constraint old_posting_transaction foreign key (transaction_id)"
+                + " references ledger_transactions (id)");
+        execute("alter table ledger_postings add constraint old_posting_account foreign key (account_id)"
+                + " references accounts (id)");
+        assertThat(count(POSTING_FOREIGN_KEYS)).isEqualTo(2);
+
+        new LedgerMigration(database, ledger).migrate();
+        new LedgerMigration(database, ledger).migrate();
+
+        assertThat(count(POSTING_FOREIGN_KEYS)).isZero();
+    }
+
+    @Test
+    void reconciliationCountsPostingsWhoseTransactionOrAccountDoesNotExist() {
+        toppedUpRider();
+        assertThat(new Reconciliation(database).report().orphanPostings()).isZero();
+
+        UUID nowhere = UUID.randomUUID();
+        execute("insert into ledger_postings (transaction_id, book, account_id, amount_minor, currency) values ('"
+                + nowhere + "', 'adjustments', null, 5, 'CNY'), ('" + nowhere + "', 'adjustments', null, -5, 'CNY')");
+
+        ReconciliationReport report = new Reconciliation(database).report();
+        assertThat(report.orphanPostings()).isEqualTo(2);
+        assertThat(report.unbalancedTransactions()).isEmpty();
+        assertThat(report.balanced()).isFalse();
+    }
+
+    @Test
     void reconciliationNamesATamperedPosting() {
-        AccountId rider = database.inTransaction(connection -> {
-            Account account = accounts.open(connection, RiderCategory.ADULT, CNY, 0, AT);
-            accounts.update(connection, account.withBalance(1_000));
-            return account.id();
-        });
-        UUID topUp = database.inTransaction(connection -> ledger.post(connection, new LedgerPosting(rider,
-                EntryKind.TOP_UP, 1_000, CNY, null, "pay-1", "top-up pay-1", AT)));
+        UUID topUp = toppedUpRider().topUp();
         assertThat(new Reconciliation(database).report().balanced()).isTrue();
 
         execute("update ledger_postings set amount_minor = -900 where transaction_id = '" + topUp
@@ -214,13 +241,7 @@ class SqlLedgerTest {
 
     @Test
     void reconciliationNamesAnAccountWhoseWalletPostingWasChanged() {
-        AccountId rider = database.inTransaction(connection -> {
-            Account account = accounts.open(connection, RiderCategory.ADULT, CNY, 0, AT);
-            accounts.update(connection, account.withBalance(1_000));
-            return account.id();
-        });
-        database.inTransaction(connection -> ledger.post(connection, new LedgerPosting(rider, EntryKind.TOP_UP, 1_000,
-                CNY, null, "pay-1", "top-up pay-1", AT)));
+        AccountId rider = toppedUpRider().rider();
 
         execute("update ledger_postings set amount_minor = 1100 where book = 'wallet'");
 
@@ -230,6 +251,19 @@ class SqlLedgerTest {
         assertThat(report.mismatches()).singleElement().satisfies(mismatch -> {
             assertThat(mismatch.accountId()).isEqualTo(rider.value());
             assertThat(mismatch.ledgerMinor()).isEqualTo(1_100);
+        });
+    }
+
+    private record ToppedUp(AccountId rider, UUID topUp) {
+    }
+
+    /** A new rider with a top-up of 10.00: balance and ledger agree. */
+    private ToppedUp toppedUpRider() {
+        return database.inTransaction(connection -> {
+            Account account = accounts.open(connection, RiderCategory.ADULT, CNY, 0, AT);
+            accounts.update(connection, account.withBalance(1_000));
+            return new ToppedUp(account.id(), ledger.post(connection, new LedgerPosting(account.id(), EntryKind.TOP_UP,
+                    1_000, CNY, null, "pay-1", "top-up pay-1", AT)));
         });
     }
 
