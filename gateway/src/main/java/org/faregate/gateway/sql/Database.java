@@ -111,7 +111,8 @@ public final class Database implements AutoCloseable {
                     throw e;
                 }
             } catch (SQLException e) {
-                if (RETRYABLE.contains(e.getSQLState()) && attempt < MAX_ATTEMPTS) {
+                // Set.of(...).contains(null) throws: an SQLException of our own carries no SQL state.
+                if (e.getSQLState() != null && RETRYABLE.contains(e.getSQLState()) && attempt < MAX_ATTEMPTS) {
                     logger.warn("Transaction conflict, retrying [attempt={}, sqlState={}]", attempt, e.getSQLState());
                     continue;
                 }
