@@ -5,9 +5,10 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
- * Inserts many rows with multi-row {@code insert ... values (...), (...)} statements, up to
+ * Inserts (or merges) many rows with multi-row {@code insert ... values (...), (...)} statements, up to
  * {@link #ROWS_PER_STATEMENT} rows each. A JDBC batch of single-row inserts costs the database one
  * statement per row; this costs one per hundred rows (PostgreSQL and H2 alike), which is what lets a
  * pricing round write thousands of ledger rows in a few milliseconds.
@@ -31,21 +32,39 @@ public final class MultiRowInsert {
      */
     public static <T> void insert(Connection connection, String into, int columns, List<T> rows, RowBinder<T> binder)
             throws SQLException {
+        execute(connection, count -> sql(into, columns, count), columns, rows, binder);
+    }
+
+    /**
+     * Runs a statement over many rows given as a {@code values} list, {@link #ROWS_PER_STATEMENT} rows at a
+     * time, e.g. a {@code merge ... using (values ...)}. Returns the sum of the update counts.
+     *
+     * @param sqlFor the statement for a given number of rows, with {@code columns} parameters per row
+     */
+    public static <T> long execute(Connection connection, IntFunction<String> sqlFor, int columns, List<T> rows,
+                                   RowBinder<T> binder) throws SQLException {
+        long updated = 0;
         int full = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
         if (full > 0) {
-            try (PreparedStatement insert = connection.prepareStatement(sql(into, columns, ROWS_PER_STATEMENT))) {
+            try (PreparedStatement statement = connection.prepareStatement(sqlFor.apply(ROWS_PER_STATEMENT))) {
                 for (int start = 0; start < full; start += ROWS_PER_STATEMENT) {
-                    bindRows(insert, columns, rows.subList(start, start + ROWS_PER_STATEMENT), binder);
-                    insert.executeUpdate();
+                    bindRows(statement, columns, rows.subList(start, start + ROWS_PER_STATEMENT), binder);
+                    updated += statement.executeUpdate();
                 }
             }
         }
         if (full < rows.size()) {
-            try (PreparedStatement insert = connection.prepareStatement(sql(into, columns, rows.size() - full))) {
-                bindRows(insert, columns, rows.subList(full, rows.size()), binder);
-                insert.executeUpdate();
+            try (PreparedStatement statement = connection.prepareStatement(sqlFor.apply(rows.size() - full))) {
+                bindRows(statement, columns, rows.subList(full, rows.size()), binder);
+                updated += statement.executeUpdate();
             }
         }
+        return updated;
+    }
+
+    /** {@code (?, ?), (?, ?), ...}: {@code rows} rows of {@code row}, e.g. {@code "(?, ?)"}. */
+    public static String rows(String row, int rows) {
+        return String.join(", ", Collections.nCopies(rows, row));
     }
 
     private static <T> void bindRows(PreparedStatement insert, int columns, List<T> rows, RowBinder<T> binder)
@@ -56,7 +75,6 @@ public final class MultiRowInsert {
     }
 
     static String sql(String into, int columns, int rows) {
-        String row = "(" + Columns.placeholders(columns) + ")";
-        return "insert into " + into + " values " + String.join(", ", Collections.nCopies(rows, row));
+        return "insert into " + into + " values " + rows("(" + Columns.placeholders(columns) + ")", rows);
     }
 }
