@@ -68,6 +68,7 @@ public final class Demo {
     }
 
     private static final LocalTime CUTOVER = LocalTime.of(4, 0);
+    private static final WireJson JSON = new WireJson();
 
     private Demo() {
     }
@@ -165,7 +166,7 @@ public final class Demo {
 
     private static <T> T readJson(String json, Class<T> type) throws IOException {
         try {
-            return new WireJson().read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), type);
+            return JSON.read(json.getBytes(java.nio.charset.StandardCharsets.UTF_8), type);
         } catch (WireFormatException e) {
             throw new IOException("unexpected answer from the gateway: " + e.getMessage(), e);
         }

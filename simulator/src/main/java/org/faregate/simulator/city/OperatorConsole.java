@@ -30,6 +30,8 @@ public final class OperatorConsole {
     private final URI base;
     private final String token;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** One mapper for every answer: a new one per poll re-learned the types each time (and kept the JIT busy). */
+    private final WireJson json = new WireJson();
 
     /** A console signed in with {@code token}, an operator token whose role allows what it is asked to do. */
     public OperatorConsole(URI base, String token) {
@@ -85,7 +87,7 @@ public final class OperatorConsole {
             throw new IOException("cannot fetch the issuer keys (" + response.statusCode() + "): " + response.body());
         }
         try {
-            return new WireJson().read(response.body().getBytes(StandardCharsets.UTF_8), IssuerKeyList.class);
+            return json.read(response.body().getBytes(StandardCharsets.UTF_8), IssuerKeyList.class);
         } catch (WireFormatException e) {
             throw new IOException("unreadable issuer key list: " + e.getMessage(), e);
         }
@@ -108,7 +110,7 @@ public final class OperatorConsole {
             }
             PricingRoutes.Status status;
             try {
-                status = new WireJson().read(response.body().getBytes(StandardCharsets.UTF_8), PricingRoutes.Status.class);
+                status = json.read(response.body().getBytes(StandardCharsets.UTF_8), PricingRoutes.Status.class);
             } catch (WireFormatException e) {
                 throw new IOException("unreadable pricing status: " + e.getMessage(), e);
             }
