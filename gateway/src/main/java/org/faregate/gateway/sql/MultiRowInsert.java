@@ -2,7 +2,9 @@ package org.faregate.gateway.sql;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -43,23 +45,57 @@ public final class MultiRowInsert {
      */
     public static <T> long execute(Connection connection, IntFunction<String> sqlFor, int columns, List<T> rows,
                                    RowBinder<T> binder) throws SQLException {
-        long updated = 0;
+        long[] updated = {0};
+        run(connection, sqlFor, columns, rows, binder, null, statement -> updated[0] += statement.executeUpdate());
+        return updated[0];
+    }
+
+    /**
+     * Inserts the rows that do not conflict with rows already stored ({@code on conflict do nothing}) and
+     * returns the {@code key} column of each row it inserted (PostgreSQL and H2 both report exactly those as
+     * generated keys).
+     */
+    public static <T> List<Object> insertNew(Connection connection, String into, int columns, List<T> rows,
+                                             RowBinder<T> binder, String key) throws SQLException {
+        List<Object> inserted = new ArrayList<>();
+        run(connection, count -> sql(into, columns, count) + " on conflict do nothing", columns, rows, binder, key,
+                statement -> {
+                    statement.executeUpdate();
+                    try (ResultSet keys = statement.getGeneratedKeys()) {
+                        while (keys.next()) {
+                            inserted.add(keys.getObject(1));
+                        }
+                    }
+                });
+        return inserted;
+    }
+
+    @FunctionalInterface
+    private interface Execution {
+        void execute(PreparedStatement statement) throws SQLException;
+    }
+
+    private static <T> void run(Connection connection, IntFunction<String> sqlFor, int columns, List<T> rows,
+                                RowBinder<T> binder, String key, Execution execution) throws SQLException {
         int full = rows.size() / ROWS_PER_STATEMENT * ROWS_PER_STATEMENT;
         if (full > 0) {
-            try (PreparedStatement statement = connection.prepareStatement(sqlFor.apply(ROWS_PER_STATEMENT))) {
+            try (PreparedStatement statement = prepare(connection, sqlFor.apply(ROWS_PER_STATEMENT), key)) {
                 for (int start = 0; start < full; start += ROWS_PER_STATEMENT) {
                     bindRows(statement, columns, rows.subList(start, start + ROWS_PER_STATEMENT), binder);
-                    updated += statement.executeUpdate();
+                    execution.execute(statement);
                 }
             }
         }
         if (full < rows.size()) {
-            try (PreparedStatement statement = connection.prepareStatement(sqlFor.apply(rows.size() - full))) {
+            try (PreparedStatement statement = prepare(connection, sqlFor.apply(rows.size() - full), key)) {
                 bindRows(statement, columns, rows.subList(full, rows.size()), binder);
-                updated += statement.executeUpdate();
+                execution.execute(statement);
             }
         }
-        return updated;
+    }
+
+    private static PreparedStatement prepare(Connection connection, String sql, String key) throws SQLException {
+        return key == null ? connection.prepareStatement(sql) : connection.prepareStatement(sql, new String[] {key});
     }
 
     /** {@code (?, ?), (?, ?), ...}: {@code rows} rows of {@code row}, e.g. {@code "(?, ?)"}. */
