@@ -80,8 +80,10 @@ public final class Reconciliation {
                         row.getObject(1).toString(), row.getString(2).trim(), row.getLong(3))));
         long[] orphans = new long[1];
         query(connection, "select count(*) from ledger_postings p"
-                + " left join ledger_transactions t on t.id = p.transaction_id left join accounts a on a.id = p.account_id"
-                + " where t.id is null or (p.account_id is not null and a.id is null)", row -> orphans[0] = row.getLong(1));
+                + " left join ledger_transactions t on t.id = p.transaction_id"
+                + " left join accounts a on a.id = p.account_id"
+                + " where t.id is null or (p.account_id is not null and a.id is null)",
+                row -> orphans[0] = row.getLong(1));
         List<CurrencyTotals> totals = new ArrayList<>();
         boolean balanced = mismatches.isEmpty() && unbalanced.isEmpty() && orphans[0] == 0;
         for (Map.Entry<String, Sums> entry : sums.entrySet()) {

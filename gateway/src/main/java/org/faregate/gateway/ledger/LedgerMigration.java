@@ -36,9 +36,9 @@ public final class LedgerMigration {
     private static final String UNMIGRATED = "select e.id, e.account_id, e.kind, e.amount_minor, e.currency, e.tap_id,"
             + " e.reference, e.explanation, e.created_at from ledger_entries e where not exists"
             + " (select 1 from ledger_transactions t where t.legacy_entry_id = e.id) order by e.id limit " + CHUNK;
-    private static final String MOVE_TAPS = "update ledger_postings set tap_id = (select t.tap_id from ledger_transactions t"
-            + " where t.id = ledger_postings.transaction_id) where book = 'wallet' and transaction_id in"
-            + " (select id from ledger_transactions where tap_id is not null)";
+    private static final String MOVE_TAPS = "update ledger_postings set tap_id = (select t.tap_id"
+            + " from ledger_transactions t where t.id = ledger_postings.transaction_id)"
+            + " where book = 'wallet' and transaction_id in (select id from ledger_transactions where tap_id is not null)";
 
     private final Database database;
     private final SqlLedger ledger;
@@ -53,7 +53,8 @@ public final class LedgerMigration {
         if (database.inTransaction(LedgerMigration::transactionsNameTaps)) {
             int moved = database.inTransaction(connection -> update(connection, MOVE_TAPS));
             database.inTransaction(connection -> update(connection, "drop index if exists ledger_transactions_by_tap"));
-            database.inTransaction(connection -> update(connection, "alter table ledger_transactions drop column if exists tap_id"));
+            database.inTransaction(connection -> update(connection,
+                    "alter table ledger_transactions drop column if exists tap_id"));
             logger.info("Fare taps moved from ledger transactions to their wallet postings [postings={}]", moved);
         }
         for (String foreignKey : database.inTransaction(LedgerMigration::postingForeignKeys)) {
@@ -91,8 +92,8 @@ public final class LedgerMigration {
     private static List<String> postingForeignKeys(Connection connection) throws SQLException {
         List<String> names = new ArrayList<>();
         for (String table : List.of("ledger_postings", "LEDGER_POSTINGS")) {
-            try (ResultSet keys = connection.getMetaData().getImportedKeys(connection.getCatalog(), connection.getSchema(),
-                    table)) {
+            try (ResultSet keys = connection.getMetaData().getImportedKeys(connection.getCatalog(),
+                    connection.getSchema(), table)) {
                 while (keys.next()) {
                     String name = keys.getString("FK_NAME");
                     if (name != null && !names.contains(name)) {

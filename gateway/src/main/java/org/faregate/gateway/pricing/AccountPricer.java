@@ -31,7 +31,8 @@ import org.faregate.protocol.wire.DenyChange;
 /**
  * Prices account-days in one transaction: locks the accounts (ascending ids), re-prices each whole service
  * day as of now with the fare rules in force at the day's start, writes each tap's new charge, posts only
- * the differences to the ledger (one journal per call, a line per changed tap) and moves the balances (denying or restoring credentials at the floor).
+ * the differences to the ledger (one journal per call, a line per changed tap) and moves the balances
+ * (denying or restoring credentials at the floor).
  * A journey still in progress (its exit may yet come) is charged nothing now and its day is scheduled
  * for repricing at its deadline, when it is finalised at the maximum fare if no exit came.
  * A constant number of statements per call, however many accounts it prices. Blocking; the caller owns
