@@ -98,6 +98,23 @@ class IngestApiTest {
     }
 
     @Test
+    void anAccountUnknownToOneBatchIsKnownOnceItIsOpened() {
+        AccountId next = AccountId.of(account.value() + 1);
+        TapRecord early = entry(next, credential, "S01", "11:00");
+        assertThat(client.send(batch(early)).problems()).extracting(TapBatchAck.Problem::code)
+                .containsExactly("unknown_account");
+
+        AccountId opened = client.openAccount("adult").accountId();
+        TapBatchAck later = client.send(batch(entry(opened, credential, "S01", "12:00"),
+                exit(opened, credential, "S05", "12:30")));
+
+        assertThat(opened).as("accounts are numbered in order; no other account was opened meanwhile").isEqualTo(next);
+        assertThat(later.problems()).as("an account not found once is asked for again").isEmpty();
+        assertThat(client.account(opened).balanceMinor()).as("the journey, and the early entry as one unfinished")
+                .isEqualTo(-400 - 500);
+    }
+
+    @Test
     void reconciliationFindsBalancesEqualToTheLedger() {
         client.send(batch(entry(account, credential, "S01", "10:00"), exit(account, credential, "S12", "10:40")));
 
