@@ -131,20 +131,18 @@ public final class TapIngest {
         return new Outcome(new TapBatchAck(committed, problems), inserted, work.size());
     }
 
+    /** Which of the wanted accounts exist: the remembered ones, and those the database finds of the rest. */
     private Set<AccountId> knownAccounts(Connection connection, Set<AccountId> wanted) throws SQLException {
+        Set<AccountId> known = new HashSet<>();
         Set<AccountId> unmet = new HashSet<>();
         for (AccountId account : wanted) {
-            if (!knownAccounts.contains(account)) {
-                unmet.add(account);
-            }
+            (knownAccounts.contains(account) ? known : unmet).add(account);
         }
         Set<AccountId> found = accounts.existing(connection, unmet);
         if (knownAccounts.size() + found.size() > KNOWN_ACCOUNTS_REMEMBERED) {
             knownAccounts.clear();
         }
         knownAccounts.addAll(found);
-        Set<AccountId> known = new HashSet<>(wanted);
-        known.removeAll(unmet);
         known.addAll(found);
         return known;
     }

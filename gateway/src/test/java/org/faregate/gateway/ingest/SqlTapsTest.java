@@ -3,6 +3,8 @@ package org.faregate.gateway.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.faregate.gateway.Eventually;
 import org.faregate.gateway.Taps;
 import org.faregate.gateway.TestDatabases;
 import org.faregate.gateway.sql.Database;
@@ -63,12 +66,28 @@ class SqlTapsTest {
                     throw new IllegalStateException(e);
                 }
             });
-            Thread.sleep(300);
+            Eventually.await(this::anInsertWaitsForALock);
             other.commit();
 
             assertThat(insert.get(20, TimeUnit.SECONDS)).containsExactly(first.tap().tapId());
             mine.commit();
         }
+    }
+
+    /**
+     * Whether the other insert has reached the database and waits there: PostgreSQL reports the lock wait;
+     * H2 reports only the statement running (it cannot finish while the other transaction holds the row).
+     */
+    private boolean anInsertWaitsForALock() {
+        String sql = TestDatabases.postgres()
+                ? "select count(*) from pg_stat_activity where wait_event_type = 'Lock' and datname = current_database()"
+                : "select count(*) from information_schema.sessions where executing_statement like 'insert into taps%'";
+        return database.inTransaction(connection -> {
+            try (PreparedStatement select = connection.prepareStatement(sql); ResultSet row = select.executeQuery()) {
+                row.next();
+                return row.getLong(1) > 0;
+            }
+        });
     }
 
     private static SqlTaps.DatedTap dated(String time) {
