@@ -80,6 +80,70 @@ class ClusterPricingTest {
         }
     }
 
+    /**
+     * A node remembers the taps it priced; when another node prices one of those accounts meanwhile (its
+     * bucket moved there and back), the first node must read the account again, not price from memory. Each
+     * account: an entry priced by node A alone, its exit priced by its owner once B has joined, then (B gone)
+     * a second exit priced by A. Every account must end as one node alone charges the same taps.
+     */
+    @Test
+    void aNodeReadsAnAccountAgainOnceAnotherNodeHasPricedIt() throws Exception {
+        DatabaseConfig database = TestDatabases.fresh();
+        ClusterConfig cluster = ClusterConfig.standalone();
+        Gateway nodeA = Gateway.start(GatewayConfig.embedded().withDatabase(database).withCluster(cluster));
+        Gateway nodeB = null;
+        try {
+            GatewayClient clientA = GatewayClient.admin(nodeA);
+            List<AccountId> accounts = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                accounts.add(clientA.openAccount("adult").accountId());
+            }
+            CredentialId credential = Taps.credential();
+            post(clientA, Taps.batch(accounts.stream().map(a -> Taps.entry(a, credential, "S01", "06:00")).toList()));
+            clientA.awaitPriced();
+
+            nodeB = Gateway.start(GatewayConfig.embedded().withDatabase(database)
+                    .withAdminBootstrap(nodeA.config().adminBootstrap())
+                    .withCluster(cluster.withMembers(List.of(nodeA.clusterAddress()))));
+            GatewayClient clientB = GatewayClient.admin(nodeB);
+            Eventually.await(() -> owned(clientA) + owned(clientB) == AccountOwnership.BUCKETS && owned(clientB) > 0);
+            post(clientA, Taps.batch(accounts.stream().map(a -> Taps.exit(a, credential, "S05", "06:30")).toList()));
+            clientA.awaitPriced();
+            assertThat(pricedAccounts(clientB)).as("node B priced some of the accounts").isPositive();
+            nodeB.close();
+            Eventually.await(() -> owned(clientA) == AccountOwnership.BUCKETS);
+            post(clientA, Taps.batch(accounts.stream().map(a -> Taps.exit(a, credential, "S03", "06:40")).toList()));
+            clientA.awaitPriced();
+
+            long expected = oneNodeAlone(credential);
+            for (AccountId account : accounts) {
+                assertThat(clientA.account(account).balanceMinor()).as("account " + account).isEqualTo(expected);
+            }
+            assertThat(metric(clientA, "faregate_pricing_memory_recalled_total")).as("A priced from memory").isPositive();
+            assertThat(clientA.get("/v1/admin/reconciliation").expect(200, ReconciliationReport.class).balanced())
+                    .isTrue();
+        } finally {
+            if (nodeB != null) {
+                nodeB.close();
+            }
+            nodeA.close();
+        }
+    }
+
+    /** What one node charges an account for the same three taps, sent the same way. */
+    private static long oneNodeAlone(CredentialId credential) {
+        try (Gateway alone = Gateway.start(GatewayConfig.embedded().withDatabase(TestDatabases.fresh()))) {
+            GatewayClient client = GatewayClient.admin(alone);
+            AccountId account = client.openAccount("adult").accountId();
+            for (TapRecord tap : List.of(Taps.entry(account, credential, "S01", "06:00"),
+                    Taps.exit(account, credential, "S05", "06:30"), Taps.exit(account, credential, "S03", "06:40"))) {
+                post(client, Taps.batch(List.of(tap)));
+                client.awaitPriced();
+            }
+            return client.account(account).balanceMinor();
+        }
+    }
+
     /** One journey per account (entry S01, exit S05 half an hour later), as one gate's batch. */
     private static TapBatch journeys(List<AccountId> accounts, int hour) {
         List<TapRecord> taps = new ArrayList<>();
@@ -102,12 +166,16 @@ class ClusterPricingTest {
     }
 
     private static long pricedAccounts(GatewayClient client) {
+        return metric(client, "faregate_priced_accounts_total");
+    }
+
+    private static long metric(GatewayClient client, String name) {
         for (String line : client.get("/metrics").text().split("\n")) {
-            if (line.startsWith("faregate_priced_accounts_total ")) {
+            if (line.startsWith(name + " ")) {
                 return (long) Double.parseDouble(line.substring(line.indexOf(' ') + 1));
             }
         }
-        throw new AssertionError("no faregate_priced_accounts_total in /metrics");
+        throw new AssertionError("no " + name + " in /metrics");
     }
 
     /** Taps whose fare ledger entries are not exactly one (a journey's two taps: one charged, one zero). */

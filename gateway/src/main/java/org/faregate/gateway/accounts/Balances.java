@@ -43,19 +43,18 @@ public final class Balances {
     }
 
     /**
-     * As {@link #add} for many locked accounts at once ({@code deltas}: each locked account and what to add);
-     * the balances are stored in one batch. Returns the deny-list changes to publish after the commit.
+     * As {@link #add} for the locked accounts a pricing round re-priced ({@code deltas}: each account and what
+     * to add, zero included): every one is stored, in one batch, {@linkplain Account#repriced() repriced}.
+     * Returns the deny-list changes to publish after the commit.
      */
-    public List<DenyChange> addAll(Connection connection, Map<Account, Long> deltas, Instant at) throws SQLException {
+    public List<DenyChange> addPriced(Connection connection, Map<Account, Long> deltas, Instant at)
+            throws SQLException {
         List<DenyChange> changes = new ArrayList<>();
-        List<Account> changed = new ArrayList<>();
+        List<Account> priced = new ArrayList<>();
         for (Map.Entry<Account, Long> delta : deltas.entrySet()) {
-            Account after = settle(connection, delta.getKey(), delta.getValue(), at, changes);
-            if (changed(delta.getKey(), after)) {
-                changed.add(after);
-            }
+            priced.add(settle(connection, delta.getKey(), delta.getValue(), at, changes).repriced());
         }
-        accounts.updateAll(connection, changed);
+        accounts.updateAll(connection, priced);
         return changes;
     }
 

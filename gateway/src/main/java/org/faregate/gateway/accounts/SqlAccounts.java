@@ -24,7 +24,8 @@ import org.faregate.protocol.RiderCategory;
  */
 public final class SqlAccounts {
 
-    private static final String COLUMNS = "id, rider_category, currency, balance_minor, floor_minor, denied";
+    private static final String COLUMNS = "id, rider_category, currency, balance_minor, floor_minor, denied,"
+            + " pricing_version";
 
     public Account open(Connection connection, RiderCategory category, Currency currency, long floorMinor,
                         Instant at) throws SQLException {
@@ -40,7 +41,7 @@ public final class SqlAccounts {
                 if (!keys.next()) {
                     throw new SQLException("no id generated for the account");
                 }
-                return new Account(AccountId.of(keys.getLong(1)), category, currency, 0, floorMinor, false);
+                return new Account(AccountId.of(keys.getLong(1)), category, currency, 0, floorMinor, false, 0);
             }
         }
     }
@@ -102,21 +103,25 @@ public final class SqlAccounts {
     }
 
     /**
-     * Stores the balances and denied flags of locked accounts: a {@code merge} of a hundred accounts per
-     * statement (a batch of single-row updates cost PostgreSQL a statement per account, 12 µs each under load).
+     * Stores the balances, denied flags and pricing versions of locked accounts: a {@code merge} of a hundred
+     * accounts per statement (a batch of single-row updates cost PostgreSQL a statement per account, 12 µs
+     * each under load).
      */
     public void updateAll(Connection connection, Collection<Account> changed) throws SQLException {
         if (changed.isEmpty()) {
             return;
         }
         long updated = MultiRowInsert.execute(connection, count -> "merge into accounts a using (values "
-                + MultiRowInsert.rows("(cast(? as bigint), cast(? as bigint), cast(? as boolean))", count)
-                + ") as v (id, balance_minor, denied) on a.id = v.id"
-                + " when matched then update set balance_minor = v.balance_minor, denied = v.denied",
-                3, List.copyOf(changed), (merge, base, account) -> {
+                + MultiRowInsert.rows("(cast(? as bigint), cast(? as bigint), cast(? as boolean), cast(? as bigint))",
+                        count)
+                + ") as v (id, balance_minor, denied, pricing_version) on a.id = v.id"
+                + " when matched then update set balance_minor = v.balance_minor, denied = v.denied,"
+                + " pricing_version = v.pricing_version",
+                4, List.copyOf(changed), (merge, base, account) -> {
                     merge.setLong(base + 1, account.id().value());
                     merge.setLong(base + 2, account.balanceMinor());
                     merge.setBoolean(base + 3, account.denied());
+                    merge.setLong(base + 4, account.pricingVersion());
                 });
         if (updated != changed.size()) {
             throw new SQLException("an account vanished during a balance update: " + updated + " of "
@@ -152,6 +157,7 @@ public final class SqlAccounts {
         return new Account(AccountId.of(id), RiderCategory.findById(category).orElseThrow(
                 () -> new SQLException("account " + id + " has unknown rider category " + category)),
                 Currency.getInstance(row.getString("currency").trim()),
-                row.getLong("balance_minor"), row.getLong("floor_minor"), row.getBoolean("denied"));
+                row.getLong("balance_minor"), row.getLong("floor_minor"), row.getBoolean("denied"),
+                row.getLong("pricing_version"));
     }
 }

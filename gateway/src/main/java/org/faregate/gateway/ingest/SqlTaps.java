@@ -5,12 +5,15 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.faregate.gateway.pricing.PeriodPricer.StoredTap;
 import org.faregate.gateway.sql.Columns;
 import org.faregate.gateway.sql.MultiRowInsert;
 import org.faregate.protocol.TapId;
@@ -21,6 +24,17 @@ final class SqlTaps {
 
     /** A tap with the service day it belongs to. */
     record DatedTap(TapRecord tap, LocalDate serviceDay) {
+
+        /** The tap's time as the database keeps it (microseconds), which is the time pricing sees. */
+        Instant storedAt() {
+            return tap.at().truncatedTo(ChronoUnit.MICROS);
+        }
+
+        /** The tap as pricing reads it from the database, not priced yet. */
+        StoredTap stored() {
+            return new StoredTap(tap.tapId(), storedAt(), tap.stationId(), tap.direction(),
+                    Optional.ofNullable(tap.routeId()), null);
+        }
     }
 
     private static final String COLUMNS = "taps (tap_id, gate_id, station_id, direction, tapped_at, channel,"
@@ -50,7 +64,7 @@ final class SqlTaps {
         insert.setString(base + 2, tap.gateId().value());
         insert.setString(base + 3, tap.stationId().value());
         insert.setString(base + 4, tap.direction().code());
-        Columns.setInstant(insert, base + 5, tap.at());
+        Columns.setInstant(insert, base + 5, dated.storedAt());
         insert.setString(base + 6, tap.channel());
         Columns.setNullableUuid(insert, base + 7, tap.credentialId() == null ? null : tap.credentialId().value());
         Columns.setNullableLong(insert, base + 8, tap.accountId() == null ? null : tap.accountId().value());

@@ -5,12 +5,12 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
+import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -21,6 +21,7 @@ import org.faregate.fares.ServiceDay;
 import org.faregate.gateway.accounts.SqlAccounts;
 import org.faregate.gateway.metrics.GatewayMetrics;
 import org.faregate.gateway.pricing.FareBook;
+import org.faregate.gateway.pricing.PeriodPricer.StoredTap;
 import org.faregate.gateway.pricing.ServiceDayRules;
 import org.faregate.gateway.pricing.SqlPricingWork;
 import org.faregate.gateway.sql.Database;
@@ -34,8 +35,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Tap ingest. In one transaction: store every tap once, and queue the pricing of each account-day that
- * gained accepted taps ({@code pricing_work}); then, after the commit, acknowledge every tap of the batch
- * and wake this node's pricer. The node that owns each account prices it moments later
+ * gained accepted taps, with those taps ({@code pricing_work}; a tap at a station the fare rules do not
+ * know is priced too, at zero, as any repricing of its day would); then, after the commit, acknowledge
+ * every tap of the batch and wake this node's pricer. The node that owns each account prices it moments later
  * ({@link org.faregate.gateway.pricing.PricingWorker}): the gate's acknowledgement waits only for its taps
  * to be durable, never for pricing. Blocking.
  */
@@ -80,6 +82,9 @@ public final class TapIngest {
     private record Outcome(TapBatchAck ack, Set<TapId> inserted, int queued) {
     }
 
+    private record AccountDay(AccountId account, LocalDate serviceDay) {
+    }
+
     public TapBatchAck ingest(TapBatch batch) {
         Map<TapId, SqlTaps.DatedTap> unique = new LinkedHashMap<>();
         for (TapRecord tap : batch.taps()) {
@@ -109,7 +114,7 @@ public final class TapIngest {
         Set<AccountId> known = knownAccounts(connection, accountsOfAccepted(batch));
         ServiceDayRules rulesByDay = new ServiceDayRules(fareBook, connection, zone, cutover);
         List<TapBatchAck.Problem> problems = new ArrayList<>();
-        Set<SqlPricingWork.Due> work = new LinkedHashSet<>();
+        Map<AccountDay, List<StoredTap>> work = new LinkedHashMap<>();
         for (SqlTaps.DatedTap dated : batch) {
             TapRecord tap = dated.tap();
             if (!tap.accepted()) {
@@ -119,16 +124,22 @@ public final class TapIngest {
             if (!known.contains(tap.accountId())) {
                 problems.add(new TapBatchAck.Problem(tap.tapId(), "unknown_account",
                         "account " + tap.accountId() + " does not exist; the tap is stored but not charged"));
-            } else if (!rules.knowsStation(tap.stationId().value())) {
+                continue;
+            }
+            if (!rules.knowsStation(tap.stationId().value())) {
                 problems.add(new TapBatchAck.Problem(tap.tapId(), "unknown_station",
                         "station " + tap.stationId() + " is unknown to the fare rules; the tap is stored but not charged"));
-            } else if (inserted.contains(tap.tapId())) {
-                work.add(new SqlPricingWork.Due(tap.accountId(), dated.serviceDay(), now));
+            }
+            if (inserted.contains(tap.tapId())) {
+                work.computeIfAbsent(new AccountDay(tap.accountId(), dated.serviceDay()), key -> new ArrayList<>())
+                        .add(dated.stored());
             }
         }
-        pricingWork.add(connection, work);
+        List<SqlPricingWork.Due> due = new ArrayList<>(work.size());
+        work.forEach((key, taps) -> due.add(new SqlPricingWork.Due(key.account(), key.serviceDay(), now, taps)));
+        pricingWork.add(connection, due);
         List<TapId> committed = batch.stream().map(dated -> dated.tap().tapId()).toList();
-        return new Outcome(new TapBatchAck(committed, problems), inserted, work.size());
+        return new Outcome(new TapBatchAck(committed, problems), inserted, due.size());
     }
 
     /** Which of the wanted accounts exist: the remembered ones, and those the database finds of the rest. */

@@ -48,6 +48,10 @@ public final class GatewayMetrics {
             "Time to price one round of accounts and commit it", BATCH_SECONDS);
     private final Metrics.Histogram pricingLagSeconds = registry.histogram("faregate_pricing_lag_seconds",
             "From pricing work falling due (taps stored) to the round that took it", BATCH_SECONDS);
+    private final Metrics.Counter pricingRecalled = registry.counter("faregate_pricing_memory_recalled_total",
+            "Accounts priced from the taps this node remembered of them");
+    private final Metrics.Counter pricingRead = registry.counter("faregate_pricing_memory_read_total",
+            "Accounts priced after reading their taps (not remembered, or priced by another node since)");
     private final Metrics.Counter denyFeedServed = registry.counter("faregate_deny_feed_requests_total",
             "Deny-list feed requests answered");
 
@@ -70,6 +74,11 @@ public final class GatewayMetrics {
         pricedAccounts.add(accounts);
         pricingRoundSeconds.observeNanos(nanos);
         pricingLagSeconds.observeNanos(lag.toNanos());
+    }
+
+    public void pricingMemory(int recalled, int read) {
+        pricingRecalled.add(recalled);
+        pricingRead.add(read);
     }
 
     public void pricingFailed() {

@@ -39,6 +39,11 @@ public final class PeriodPricer {
             Objects.requireNonNull(direction, "direction");
             Objects.requireNonNull(routeId, "routeId");
         }
+
+        /** The tap with a new current charge. */
+        public StoredTap charged(long minor) {
+            return new StoredTap(tapId, at, station, direction, routeId, minor);
+        }
     }
 
     /** A tap's new charge next to its previous one; {@code recorded} false means it had none. */

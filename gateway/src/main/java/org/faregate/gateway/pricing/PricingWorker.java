@@ -5,16 +5,12 @@ import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.SortedSet;
 import java.util.TreeMap;
-import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import org.faregate.cluster.AccountOwnership;
@@ -30,7 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * This node's pricer: one thread that takes the due pricing work of the accounts this node owns
  * ({@link AccountOwnership}), prices up to {@link #MAX_ACCOUNTS} accounts per transaction, deletes the
- * rows it took in the same transaction, and publishes deny changes after the commit. Work whose pricing
+ * rows it took in the same transaction (with the repricings scheduled earlier for the days it priced: it
+ * priced them as of now and schedules what is still open afresh), and publishes deny changes after the
+ * commit. Work whose pricing
  * fails is retried per account with a growing delay, so one broken account never holds up the others;
  * with the database down the whole round waits and retries.
  */
@@ -104,10 +102,10 @@ public final class PricingWorker implements AutoCloseable {
         int[] buckets = ownership.ownedBuckets();
         List<Taken> taken = database.inTransaction(connection ->
                 queue.due(connection, buckets, now, MAX_ACCOUNTS));
-        if (taken.isEmpty()) {
+        Map<AccountId, List<Taken>> byAccount = byAccount(taken, now);
+        if (byAccount.isEmpty()) {
             return 0;
         }
-        Map<AccountId, List<Taken>> byAccount = byAccount(taken);
         long started = System.nanoTime();
         try {
             price(byAccount, now);
@@ -125,30 +123,35 @@ public final class PricingWorker implements AutoCloseable {
         return byAccount.size();
     }
 
-    /** The taken rows by account, ascending account ids (the order pricing locks them in). */
-    private static Map<AccountId, List<Taken>> byAccount(List<Taken> taken) {
+    /**
+     * The taken rows by account, ascending account ids (the order pricing locks them in), of the accounts
+     * with a row due (another node may have priced one meanwhile, leaving only its scheduled rows).
+     */
+    private static Map<AccountId, List<Taken>> byAccount(List<Taken> taken, Instant now) {
         Map<AccountId, List<Taken>> byAccount = new TreeMap<>(Comparator.comparingLong(AccountId::value));
         for (Taken row : taken) {
             byAccount.computeIfAbsent(row.account(), account -> new ArrayList<>()).add(row);
         }
+        byAccount.values().removeIf(rows -> rows.stream().noneMatch(row -> row.isDue(now)));
         return byAccount;
     }
 
+    /**
+     * Prices the days of the due rows; deletes the due rows and the scheduled ones of days it priced (a row
+     * of an account that no longer exists is due and goes too). A scheduled row of a day not priced stays.
+     */
     private void price(Map<AccountId, List<Taken>> byAccount, Instant now) {
-        Map<AccountId, SortedSet<LocalDate>> work = new LinkedHashMap<>();
-        List<Taken> rows = new ArrayList<>();
-        byAccount.forEach((account, taken) -> {
-            SortedSet<LocalDate> days = new TreeSet<>();
-            taken.forEach(row -> days.add(row.serviceDay()));
-            work.put(account, days);
-            rows.addAll(taken);
-        });
         AccountPricer.Outcome outcome = database.inTransaction(connection -> {
-            AccountPricer.Outcome priced = pricer.price(connection, work, now);
-            queue.done(connection, rows);
+            AccountPricer.Outcome priced = pricer.price(connection, byAccount, now);
+            List<Taken> finished = new ArrayList<>();
+            byAccount.values().forEach(rows -> rows.stream()
+                    .filter(row -> row.isDue(now) || priced.priced(row.account(), row.serviceDay()))
+                    .forEach(finished::add));
+            queue.done(connection, finished);
             queue.schedule(connection, priced.finalisations());
             return priced;
         });
+        pricer.committed(outcome);
         denyService.publish(outcome.denyChanges());
     }
 
@@ -159,14 +162,15 @@ public final class PricingWorker implements AutoCloseable {
             if (unreachable(e)) {
                 throw e;
             }
-            int attempts = rows.stream().mapToInt(Taken::attempts).max().orElse(0) + 1;
+            List<Taken> due = rows.stream().filter(row -> row.isDue(now)).toList();
+            int attempts = due.stream().mapToInt(Taken::attempts).max().orElse(0) + 1;
             Duration delay = retryDelay(attempts);
             logger.error("Pricing failed for an account; its taps stay stored and are retried [account={},"
                     + " attempt={}, retryIn={}s]", account, attempts, delay.toSeconds(), e);
             metrics.pricingFailed();
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             database.inTransaction(connection -> {
-                queue.failed(connection, rows, now.plus(delay), error);
+                queue.failed(connection, due, now.plus(delay), error);
                 return null;
             });
         }

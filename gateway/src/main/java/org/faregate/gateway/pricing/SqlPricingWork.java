@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.faregate.cluster.AccountOwnership;
+import org.faregate.gateway.pricing.PeriodPricer.StoredTap;
 import org.faregate.gateway.sql.Columns;
 import org.faregate.gateway.sql.MultiRowInsert;
 import org.faregate.protocol.AccountId;
@@ -36,17 +37,35 @@ public final class SqlPricingWork {
      */
     private static final int DELETE_CHUNK = 1_000;
 
-    /** An account-day to price at {@code dueAt}. */
-    public record Due(AccountId account, LocalDate serviceDay, Instant dueAt) {
+    /**
+     * An account-day to price at {@code dueAt}, with the new taps that queued it (stored in the same
+     * transaction; none for a scheduled repricing).
+     */
+    public record Due(AccountId account, LocalDate serviceDay, Instant dueAt, List<StoredTap> taps) {
         public Due {
             Objects.requireNonNull(account, "account");
             Objects.requireNonNull(serviceDay, "serviceDay");
             Objects.requireNonNull(dueAt, "dueAt");
+            taps = List.copyOf(taps);
+        }
+
+        /** A repricing scheduled for {@code dueAt}. */
+        public Due(AccountId account, LocalDate serviceDay, Instant dueAt) {
+            this(account, serviceDay, dueAt, List.of());
         }
     }
 
-    /** A queued row as taken by a pricer. */
-    public record Taken(long id, AccountId account, LocalDate serviceDay, Instant dueAt, int attempts) {
+    /** A queued row as taken by a pricer, with the taps that queued it. */
+    public record Taken(long id, AccountId account, LocalDate serviceDay, Instant dueAt, int attempts,
+                        List<StoredTap> taps) {
+        public Taken {
+            taps = List.copyOf(taps);
+        }
+
+        /** Whether the row is due at {@code now} (else it is a repricing scheduled for later). */
+        public boolean isDue(Instant now) {
+            return !dueAt.isAfter(now);
+        }
     }
 
     /** The queue's state: rows due now, rows scheduled later, rows that failed at least once. */
@@ -55,11 +74,12 @@ public final class SqlPricingWork {
 
     /** Adds the rows (multi-row inserts). */
     public void add(Connection connection, Collection<Due> work) throws SQLException {
-        MultiRowInsert.insert(connection, "pricing_work (account_id, service_day, due_at)", 3, List.copyOf(work),
+        MultiRowInsert.insert(connection, "pricing_work (account_id, service_day, due_at, taps)", 4, List.copyOf(work),
                 (insert, base, due) -> {
                     insert.setLong(base + 1, due.account().value());
                     insert.setObject(base + 2, due.serviceDay());
                     Columns.setInstant(insert, base + 3, due.dueAt());
+                    insert.setString(base + 4, due.taps().isEmpty() ? null : QueuedTaps.encode(due.taps()));
                 });
     }
 
@@ -87,28 +107,30 @@ public final class SqlPricingWork {
     }
 
     /**
-     * Every row due at {@code now} of the {@code accounts} accounts in the given buckets that have waited
-     * longest: an account's rows are all taken together, so one pricing covers all of them however many
-     * batches queued work for it. Two statements: pick the accounts, then their rows.
+     * The queued rows of the {@code accounts} accounts in the given buckets whose due work has waited
+     * longest: every row of each, so one pricing covers all the batches that queued work for it, and the
+     * rows scheduled later come too, for the round to supersede those of the days it prices. Two
+     * statements: pick the accounts, then read their rows.
      */
     public List<Taken> due(Connection connection, int[] buckets, Instant now, int accounts) throws SQLException {
         List<Long> picked = dueAccounts(connection, buckets, now, accounts);
         if (picked.isEmpty()) {
             return List.of();
         }
-        String sql = "select id, account_id, service_day, due_at, attempts from pricing_work where due_at <= ?"
-                + " and account_id in (" + Columns.placeholders(picked.size()) + ") order by id";
+        String sql = "select id, account_id, service_day, due_at, attempts, taps from pricing_work"
+                + " where account_id in (" + Columns.placeholders(picked.size()) + ") order by id";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
-            Columns.setInstant(select, 1, now);
-            int index = 2;
+            int index = 1;
             for (long account : picked) {
                 select.setLong(index++, account);
             }
             try (ResultSet row = select.executeQuery()) {
                 List<Taken> taken = new ArrayList<>();
                 while (row.next()) {
+                    String taps = row.getString(6);
                     taken.add(new Taken(row.getLong(1), AccountId.of(row.getLong(2)), row.getObject(3, LocalDate.class),
-                            Columns.getInstant(row, "due_at"), row.getInt(5)));
+                            Columns.getInstant(row, "due_at"), row.getInt(5),
+                            taps == null ? List.of() : QueuedTaps.decode(taps)));
                 }
                 return taken;
             }
@@ -116,9 +138,9 @@ public final class SqlPricingWork {
     }
 
     /**
-     * The accounts with work due, in the given buckets, oldest work first: reads the oldest due rows in id
-     * order (the primary key's index, so the cost follows the rows read, not the queue's length) and keeps
-     * each account once.
+     * The accounts with work due, in the given buckets, oldest due work first: reads the due rows in due-time
+     * order (its index, so the cost follows the rows read, not the rows scheduled for later) and keeps each
+     * account once.
      */
     private static List<Long> dueAccounts(Connection connection, int[] buckets, Instant now, int limit)
             throws SQLException {
@@ -129,7 +151,7 @@ public final class SqlPricingWork {
         String sql = "select account_id from pricing_work where due_at <= ?"
                 + (all ? "" : " and mod(account_id, " + AccountOwnership.BUCKETS + ") in ("
                         + Columns.placeholders(buckets.length) + ")")
-                + " order by id limit ?";
+                + " order by due_at limit ?";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             int index = 1;
             Columns.setInstant(select, index++, now);

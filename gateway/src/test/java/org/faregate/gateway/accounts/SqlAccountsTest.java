@@ -30,7 +30,7 @@ class SqlAccountsTest {
     }
 
     @Test
-    void updateAllStoresEveryBalanceAndDeniedFlagOverSeveralStatements() {
+    void updateAllStoresEveryBalanceDeniedFlagAndPricingVersionOverSeveralStatements() {
         List<Account> opened = database.inTransaction(connection -> {
             List<Account> rows = new ArrayList<>();
             for (int i = 0; i < 250; i++) {
@@ -40,7 +40,8 @@ class SqlAccountsTest {
         });
         List<Account> changed = new ArrayList<>();
         for (int i = 0; i < opened.size(); i++) {
-            changed.add(opened.get(i).withBalance(-i).withDenied(i % 3 == 0));
+            Account account = opened.get(i).withBalance(-i).withDenied(i % 3 == 0);
+            changed.add(i % 2 == 0 ? account.repriced() : account);
         }
 
         Map<AccountId, Account> stored = database.inTransaction(connection -> {
@@ -53,13 +54,14 @@ class SqlAccountsTest {
             Account account = stored.get(opened.get(i).id());
             assertThat(account.balanceMinor()).isEqualTo(-i);
             assertThat(account.denied()).isEqualTo(i % 3 == 0);
+            assertThat(account.pricingVersion()).isEqualTo(i % 2 == 0 ? 1 : 0);
         }
     }
 
     @Test
     void updateAllRefusesAnAccountThatDoesNotExist() {
         Account real = database.inTransaction(connection -> accounts.open(connection, RiderCategory.ADULT, CNY, 0, AT));
-        Account missing = new Account(AccountId.of(real.id().value() + 1_000), real.category(), CNY, 5, 0, false);
+        Account missing = new Account(AccountId.of(real.id().value() + 1_000), real.category(), CNY, 5, 0, false, 0);
 
         assertThatThrownBy(() -> database.inTransaction(connection -> {
             accounts.updateAll(connection, List.of(real.withBalance(7), missing));

@@ -69,4 +69,27 @@ class JourneyFinalisationTest {
         assertThat(client.account(account).balanceMinor()).isEqualTo(-400);
         assertThat(client.history(account).entries()).hasSize(2);
     }
+
+    @Test
+    void anExitSupersedesTheRepricingScheduledForItsEntry() {
+        AccountId account = client.openAccount("adult").accountId();
+        CredentialId credential = Taps.credential();
+        client.send(Taps.batch(List.of(Taps.entry(account, credential, "S01", "08:00"))));
+        assertThat(scheduled()).isEqualTo(1);
+
+        now.set(Taps.at("08:40"));
+        client.send(Taps.batch(List.of(Taps.exit(account, credential, "S05", "08:30"))));
+
+        assertThat(client.account(account).balanceMinor()).isEqualTo(-400);
+        assertThat(scheduled()).as("nothing is in progress after the exit").isZero();
+
+        now.set(Taps.at("09:05"));
+        client.send(Taps.batch(List.of(Taps.entry(account, credential, "S05", "09:00"))));
+        assertThat(scheduled()).as("the next journey's deadline").isEqualTo(1);
+    }
+
+    private long scheduled() {
+        client.awaitPriced();
+        return client.get("/v1/admin/pricing").expect(200, PricingRoutes.Status.class).scheduled();
+    }
 }

@@ -32,15 +32,26 @@ class SqlPricingWorkTest {
     }
 
     @Test
-    void aRoundTakesEveryDueRowOfTheAccountsThatWaitedLongestButNothingScheduledLater() {
-        add(due(5), due(7), due(5), new Due(AccountId.of(9), DAY, NOW.plus(Duration.ofHours(1))), due(11), due(5));
+    void aRoundTakesEveryRowOfTheAccountsWhoseDueWorkWaitedLongestButNoAccountWithOnlyLaterWork() {
+        Due laterForFive = new Due(AccountId.of(5), DAY, NOW.plus(Duration.ofHours(1)));
+        add(due(5), due(7), due(5), new Due(AccountId.of(9), DAY, NOW.plus(Duration.ofHours(1))), due(11), due(5),
+                laterForFive);
 
         List<Taken> oldestAccount = take(ALL_BUCKETS, 1);
         List<Taken> threeAccounts = take(ALL_BUCKETS, 3);
 
-        assertThat(oldestAccount).extracting(taken -> taken.account().value()).containsExactly(5L, 5L, 5L);
+        assertThat(oldestAccount).extracting(taken -> taken.account().value()).containsExactly(5L, 5L, 5L, 5L);
+        assertThat(oldestAccount).filteredOn(taken -> !taken.isDue(NOW)).singleElement()
+                .satisfies(taken -> assertThat(taken.dueAt()).isEqualTo(laterForFive.dueAt()));
         assertThat(threeAccounts).extracting(taken -> taken.account().value())
-                .containsExactlyInAnyOrder(5L, 5L, 5L, 7L, 11L);
+                .containsExactlyInAnyOrder(5L, 5L, 5L, 5L, 7L, 11L);
+    }
+
+    @Test
+    void theAccountsWhoseWorkFellDueFirstComeFirstWhateverOrderItWasQueuedIn() {
+        add(new Due(AccountId.of(5), DAY, NOW.minusSeconds(1)), new Due(AccountId.of(7), DAY, NOW.minusSeconds(60)));
+
+        assertThat(take(ALL_BUCKETS, 1)).extracting(taken -> taken.account().value()).containsExactly(7L);
     }
 
     @Test
