@@ -25,7 +25,8 @@ import org.faregate.protocol.TapId;
  * later round that finds the account still at that version (no other node priced it since) and the range
  * covering the days it needs takes the remembered taps plus the taps of the rows it took, instead of
  * reading the days again. A tap both remembered and carried (its row was queued after the day was read)
- * counts once. Bounded: past {@code maxTaps} taps the accounts used longest ago are forgotten.
+ * counts once; a row that carries no taps (queued by an older gateway) makes the memory useless for that
+ * round. Bounded: past {@code maxTaps} taps the accounts used longest ago are forgotten.
  */
 final class PricedTapsMemory {
 
@@ -70,7 +71,8 @@ final class PricedTapsMemory {
                                                                           LocalDate from, LocalDate to,
                                                                           Collection<Taken> rows) {
         Entry entry = entries.get(account);
-        if (entry == null || entry.version() != version || !entry.covers(from, to)) {
+        if (entry == null || entry.version() != version || !entry.covers(from, to)
+                || rows.stream().anyMatch(row -> row.taps().isEmpty())) {
             return Optional.empty();
         }
         NavigableMap<LocalDate, List<StoredTap>> days = copy(entry.days());
@@ -81,7 +83,7 @@ final class PricedTapsMemory {
             if (!entry.covers(row.serviceDay(), row.serviceDay())) {
                 continue;
             }
-            for (StoredTap tap : row.taps()) {
+            for (StoredTap tap : row.taps().orElseThrow()) {
                 if (known.add(tap.tapId())) {
                     days.computeIfAbsent(row.serviceDay(), day -> new ArrayList<>()).add(tap);
                     changed.add(row.serviceDay());

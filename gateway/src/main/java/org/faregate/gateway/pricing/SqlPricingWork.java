@@ -11,6 +11,7 @@ import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.faregate.cluster.AccountOwnership;
 import org.faregate.gateway.pricing.PeriodPricer.StoredTap;
@@ -55,11 +56,15 @@ public final class SqlPricingWork {
         }
     }
 
-    /** A queued row as taken by a pricer, with the taps that queued it. */
+    /**
+     * A queued row as taken by a pricer, with the taps that queued it; {@code taps} is empty when the row
+     * carries none: queued by a gateway from before rows carried their taps, which a pricer cannot complete
+     * its memory from.
+     */
     public record Taken(long id, AccountId account, LocalDate serviceDay, Instant dueAt, int attempts,
-                        List<StoredTap> taps) {
+                        Optional<List<StoredTap>> taps) {
         public Taken {
-            taps = List.copyOf(taps);
+            taps = taps.map(List::copyOf);
         }
 
         /** Whether the row is due at {@code now} (else it is a repricing scheduled for later). */
@@ -79,7 +84,7 @@ public final class SqlPricingWork {
                     insert.setLong(base + 1, due.account().value());
                     insert.setObject(base + 2, due.serviceDay());
                     Columns.setInstant(insert, base + 3, due.dueAt());
-                    insert.setString(base + 4, due.taps().isEmpty() ? null : QueuedTaps.encode(due.taps()));
+                    insert.setString(base + 4, QueuedTaps.encode(due.taps()));
                 });
     }
 
@@ -91,7 +96,7 @@ public final class SqlPricingWork {
         if (work.isEmpty()) {
             return;
         }
-        String sql = "insert into pricing_work (account_id, service_day, due_at) select ?, ?, ? where not exists"
+        String sql = "insert into pricing_work (account_id, service_day, due_at, taps) select ?, ?, ?, '[]' where not exists"
                 + " (select 1 from pricing_work where account_id = ? and service_day = ? and due_at = ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (Due due : work) {
@@ -130,7 +135,7 @@ public final class SqlPricingWork {
                     String taps = row.getString(6);
                     taken.add(new Taken(row.getLong(1), AccountId.of(row.getLong(2)), row.getObject(3, LocalDate.class),
                             Columns.getInstant(row, "due_at"), row.getInt(5),
-                            taps == null ? List.of() : QueuedTaps.decode(taps)));
+                            Optional.ofNullable(taps).map(QueuedTaps::decode)));
                 }
                 return taken;
             }

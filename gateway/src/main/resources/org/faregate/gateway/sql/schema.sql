@@ -179,7 +179,8 @@ create table if not exists pricing_work (
     last_error varchar(500)
 );
 -- The taps that queued the row (JSON, as pricing reads them from taps), so that a pricer that remembers the
--- account's day adds them without reading the day again; null on a scheduled repricing.
+-- account's day adds them without reading the day again; '[]' on a scheduled repricing; null on a row queued
+-- before rows carried their taps (the pricer then reads the account's days).
 alter table pricing_work add column if not exists taps varchar;
 -- Pricers find the oldest due work by due time: walking the primary key instead passed every row scheduled
 -- for later (a day's open journeys) on each round.

@@ -51,6 +51,15 @@ class PricedTapsMemoryTest {
     }
 
     @Test
+    void aRowThatCarriesNoTapsMakesTheAccountBeRead() {
+        memory.remember(Map.of(ACCOUNT, entry(1, ENTRY)));
+        Taken fromAnOlderGateway = new Taken(2, ACCOUNT, DAY, Instant.parse("2026-11-25T01:00:00Z"), 0, Optional.empty());
+
+        assertThat(memory.recall(ACCOUNT, 1, DAY, DAY, List.of(row(), fromAnOlderGateway))).isEmpty();
+        assertThat(memory.recall(ACCOUNT, 1, DAY, DAY, List.of(row()))).as("a scheduled repricing carries none").isPresent();
+    }
+
+    @Test
     void whatTheCallerChangesIsNotRemembered() {
         memory.remember(Map.of(ACCOUNT, entry(1, ENTRY)));
 
@@ -81,7 +90,7 @@ class PricedTapsMemoryTest {
     }
 
     private static Taken row(StoredTap... taps) {
-        return new Taken(1, ACCOUNT, DAY, Instant.parse("2026-11-25T01:00:00Z"), 0, List.of(taps));
+        return new Taken(1, ACCOUNT, DAY, Instant.parse("2026-11-25T01:00:00Z"), 0, Optional.of(List.of(taps)));
     }
 
     private static StoredTap tap(String time, Direction direction, Long chargedMinor) {

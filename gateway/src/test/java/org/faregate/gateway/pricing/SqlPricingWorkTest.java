@@ -6,13 +6,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.IntStream;
 import org.faregate.cluster.AccountOwnership;
 import org.faregate.gateway.TestDatabases;
 import org.faregate.gateway.pricing.SqlPricingWork.Due;
 import org.faregate.gateway.pricing.SqlPricingWork.Taken;
 import org.faregate.gateway.sql.Database;
+import org.faregate.gateway.pricing.PeriodPricer.StoredTap;
 import org.faregate.protocol.AccountId;
+import org.faregate.protocol.Direction;
+import org.faregate.protocol.StationId;
+import org.faregate.protocol.TapId;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -52,6 +58,20 @@ class SqlPricingWorkTest {
         add(new Due(AccountId.of(5), DAY, NOW.minusSeconds(1)), new Due(AccountId.of(7), DAY, NOW.minusSeconds(60)));
 
         assertThat(take(ALL_BUCKETS, 1)).extracting(taken -> taken.account().value()).containsExactly(7L);
+    }
+
+    @Test
+    void aRowBringsBackTheTapsThatQueuedItAndAScheduledRepricingNone() {
+        StoredTap tap = new StoredTap(new TapId(UUID.randomUUID()), NOW.minusSeconds(60), StationId.of("S01"),
+                Direction.ENTRY, Optional.of("R1"), null);
+        add(new Due(AccountId.of(5), DAY, NOW.minusSeconds(1), List.of(tap)));
+        database.inTransaction(connection -> {
+            queue.schedule(connection, List.of(new Due(AccountId.of(5), DAY, NOW.plusSeconds(60))));
+            return null;
+        });
+
+        assertThat(take(ALL_BUCKETS, 1)).extracting(Taken::taps)
+                .containsExactly(Optional.of(List.of(tap)), Optional.of(List.of()));
     }
 
     @Test
