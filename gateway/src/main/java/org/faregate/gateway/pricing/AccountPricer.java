@@ -167,10 +167,11 @@ public final class AccountPricer {
             }
             LocalDate from = days.first().minusDays(lookback);
             LocalDate to = days.last().plusDays(lookback);
-            Optional<NavigableMap<LocalDate, List<StoredTap>>> recalled = memory.recall(account.id(),
-                    account.pricingVersion(), from, to, rows.get(account.id()));
+            Optional<PricedTapsMemory.Entry> recalled = memory.recall(account.id(), account.pricingVersion(), from,
+                    to, rows.get(account.id()));
             if (recalled.isPresent()) {
-                taps.put(account.id(), new TapsRead(from, to, recalled.get()));
+                taps.put(account.id(), new TapsRead(recalled.get().first(), recalled.get().last(),
+                        recalled.get().days()));
             } else {
                 unread.add(account.id());
                 first = first == null || from.isBefore(first) ? from : first;

@@ -30,12 +30,15 @@ import org.faregate.protocol.TapId;
  */
 final class PricedTapsMemory {
 
-    /** Taps of one account from {@code first} to {@code last} inclusive, by day, each day in time order. */
+    /**
+     * Taps of one account from {@code first} to {@code last} inclusive, by day, each day in time order. An
+     * entry owns its map: the memory hands out copies and keeps what it is given.
+     */
     record Entry(long version, LocalDate first, LocalDate last, NavigableMap<LocalDate, List<StoredTap>> days) {
         Entry {
             Objects.requireNonNull(first, "first");
             Objects.requireNonNull(last, "last");
-            days = copy(days);
+            Objects.requireNonNull(days, "days");
         }
 
         int taps() {
@@ -63,13 +66,12 @@ final class PricedTapsMemory {
     }
 
     /**
-     * The account's taps from {@code from} to {@code to} (and whatever else the memory holds for it) with the
-     * taps of its {@code rows} added, if the memory holds the account at {@code version} over those days;
-     * else empty (the caller reads the days from the database). The map is the caller's to change.
+     * What the memory holds of the account (at least {@code from} to {@code to}) with the taps of its
+     * {@code rows} added, if it holds the account at {@code version} over those days; else empty (the
+     * caller reads the days from the database). The entry is a copy, the caller's to change.
      */
-    synchronized Optional<NavigableMap<LocalDate, List<StoredTap>>> recall(AccountId account, long version,
-                                                                          LocalDate from, LocalDate to,
-                                                                          Collection<Taken> rows) {
+    synchronized Optional<Entry> recall(AccountId account, long version, LocalDate from, LocalDate to,
+                                        Collection<Taken> rows) {
         Entry entry = entries.get(account);
         if (entry == null || entry.version() != version || !entry.covers(from, to)
                 || rows.stream().anyMatch(row -> row.taps().isEmpty())) {
@@ -91,7 +93,7 @@ final class PricedTapsMemory {
             }
         }
         changed.forEach(day -> days.get(day).sort(TIME_ORDER));
-        return Optional.of(days);
+        return Optional.of(new Entry(version, entry.first(), entry.last(), days));
     }
 
     /** Remembers what a committed round left (replacing what was remembered of those accounts). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +31,7 @@ class PricedTapsMemoryTest {
         memory.remember(Map.of(ACCOUNT, entry(5, ENTRY)));
 
         assertThat(memory.recall(ACCOUNT, 5, DAY, DAY, List.of())).hasValueSatisfying(
-                days -> assertThat(days.get(DAY)).containsExactly(ENTRY));
+                entry -> assertThat(entry.days().get(DAY)).containsExactly(ENTRY));
         assertThat(memory.recall(ACCOUNT, 6, DAY, DAY, List.of())).as("another node priced it since").isEmpty();
         assertThat(memory.recall(ACCOUNT, 5, DAY.minusDays(1), DAY, List.of())).as("a day it never read").isEmpty();
         assertThat(memory.recall(AccountId.of(8), 0, DAY, DAY, List.of())).isEmpty();
@@ -43,9 +44,9 @@ class PricedTapsMemoryTest {
         StoredTap late = tap("08:30", Direction.EXIT, null);
         List<Taken> rows = List.of(row(late, ENTRY.charged(0)), row(early), row(late));
 
-        Optional<java.util.NavigableMap<LocalDate, List<StoredTap>>> recalled = memory.recall(ACCOUNT, 1, DAY, DAY, rows);
+        Optional<PricedTapsMemory.Entry> recalled = memory.recall(ACCOUNT, 1, DAY, DAY, rows);
 
-        assertThat(recalled).hasValueSatisfying(days -> assertThat(days.get(DAY))
+        assertThat(recalled).hasValueSatisfying(entry -> assertThat(entry.days().get(DAY))
                 .as("the remembered entry keeps its charge; each carried tap counts once")
                 .containsExactly(early, ENTRY, late));
     }
@@ -63,9 +64,21 @@ class PricedTapsMemoryTest {
     void whatTheCallerChangesIsNotRemembered() {
         memory.remember(Map.of(ACCOUNT, entry(1, ENTRY)));
 
-        memory.recall(ACCOUNT, 1, DAY, DAY, List.of()).orElseThrow().get(DAY).clear();
+        memory.recall(ACCOUNT, 1, DAY, DAY, List.of()).orElseThrow().days().get(DAY).clear();
 
-        assertThat(memory.recall(ACCOUNT, 1, DAY, DAY, List.of()).orElseThrow().get(DAY)).containsExactly(ENTRY);
+        assertThat(memory.recall(ACCOUNT, 1, DAY, DAY, List.of()).orElseThrow().days().get(DAY)).containsExactly(ENTRY);
+    }
+
+    @Test
+    void keepsTheDaysItHoldsWhenAskedForFewer() {
+        TreeMap<LocalDate, List<StoredTap>> days = new TreeMap<>();
+        days.put(DAY, new ArrayList<>(List.of(ENTRY)));
+        memory.remember(Map.of(ACCOUNT, new PricedTapsMemory.Entry(1, DAY.minusDays(1), DAY.plusDays(1), days)));
+
+        assertThat(memory.recall(ACCOUNT, 1, DAY, DAY, List.of())).hasValueSatisfying(entry -> {
+            assertThat(entry.first()).isEqualTo(DAY.minusDays(1));
+            assertThat(entry.last()).isEqualTo(DAY.plusDays(1));
+        });
     }
 
     @Test
@@ -85,7 +98,7 @@ class PricedTapsMemoryTest {
 
     private static PricedTapsMemory.Entry entry(long version, StoredTap... taps) {
         TreeMap<LocalDate, List<StoredTap>> days = new TreeMap<>();
-        days.put(DAY, List.of(taps));
+        days.put(DAY, new ArrayList<>(List.of(taps)));
         return new PricedTapsMemory.Entry(version, DAY, DAY, days);
     }
 
