@@ -112,7 +112,7 @@ public final class AccountPricer {
         if (locked.isEmpty()) {
             return new Outcome(List.of(), Map.of(), List.of(), Map.of());
         }
-        Map<AccountId, TapsRead> taps = taps(connection, locked, work, rows, rulesByDay);
+        Map<AccountId, PricedTapsMemory.Entry> taps = taps(connection, locked, work, rows, rulesByDay);
         List<SqlTapCharges.ChargeWrite> writes = new ArrayList<>();
         List<LedgerPosting> postings = new ArrayList<>();
         Map<Account, Long> deltas = new LinkedHashMap<>();
@@ -120,7 +120,7 @@ public final class AccountPricer {
         Map<AccountId, SortedSet<LocalDate>> pricedDays = new HashMap<>();
         Map<AccountId, PricedTapsMemory.Entry> remembered = new HashMap<>();
         for (Account account : locked.values()) {
-            TapsRead read = taps.get(account.id());
+            PricedTapsMemory.Entry read = taps.get(account.id());
             SortedSet<LocalDate> days = daysToPrice(work.get(account.id()), read.days(), rulesByDay);
             long delta = 0;
             for (LocalDate day : days) {
@@ -143,19 +143,15 @@ public final class AccountPricer {
         memory.remember(outcome.remembered());
     }
 
-    /** An account's taps from {@code first} to {@code last}, by day, each day in time order. */
-    private record TapsRead(LocalDate first, LocalDate last, NavigableMap<LocalDate, List<StoredTap>> days) {
-    }
-
     /**
      * Each locked account's taps on the days its pricing needs: from the memory where it still holds the
      * account, the others read in one statement (over the days all of them need).
      */
-    private Map<AccountId, TapsRead> taps(Connection connection, Map<AccountId, Account> locked,
-                                          Map<AccountId, SortedSet<LocalDate>> work,
-                                          Map<AccountId, List<Taken>> rows, ServiceDayRules rulesByDay)
+    private Map<AccountId, PricedTapsMemory.Entry> taps(Connection connection, Map<AccountId, Account> locked,
+                                                        Map<AccountId, SortedSet<LocalDate>> work,
+                                                        Map<AccountId, List<Taken>> rows, ServiceDayRules rulesByDay)
             throws SQLException {
-        Map<AccountId, TapsRead> taps = new HashMap<>();
+        Map<AccountId, PricedTapsMemory.Entry> taps = new HashMap<>();
         List<AccountId> unread = new ArrayList<>();
         LocalDate first = null;
         LocalDate last = null;
@@ -170,8 +166,7 @@ public final class AccountPricer {
             Optional<PricedTapsMemory.Entry> recalled = memory.recall(account.id(), account.pricingVersion(), from,
                     to, rows.get(account.id()));
             if (recalled.isPresent()) {
-                taps.put(account.id(), new TapsRead(recalled.get().first(), recalled.get().last(),
-                        recalled.get().days()));
+                taps.put(account.id(), recalled.get());
             } else {
                 unread.add(account.id());
                 first = first == null || from.isBefore(first) ? from : first;
@@ -183,7 +178,8 @@ public final class AccountPricer {
             Map<AccountId, NavigableMap<LocalDate, List<StoredTap>>> read = charges.acceptedTaps(connection, unread,
                     first, last);
             for (AccountId account : unread) {
-                taps.put(account, new TapsRead(first, last, read.getOrDefault(account, new TreeMap<>())));
+                taps.put(account, new PricedTapsMemory.Entry(locked.get(account).pricingVersion(), first, last,
+                        read.getOrDefault(account, new TreeMap<>())));
             }
         }
         return taps;

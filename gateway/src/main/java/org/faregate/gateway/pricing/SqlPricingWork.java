@@ -96,15 +96,16 @@ public final class SqlPricingWork {
         if (work.isEmpty()) {
             return;
         }
-        String sql = "insert into pricing_work (account_id, service_day, due_at, taps) select ?, ?, ?, '[]' where not exists"
+        String sql = "insert into pricing_work (account_id, service_day, due_at, taps) select ?, ?, ?, ? where not exists"
                 + " (select 1 from pricing_work where account_id = ? and service_day = ? and due_at = ?)";
         try (PreparedStatement insert = connection.prepareStatement(sql)) {
             for (Due due : work) {
-                for (int offset : new int[] {0, 3}) {
+                for (int offset : new int[] {0, 4}) {
                     insert.setLong(offset + 1, due.account().value());
                     insert.setObject(offset + 2, due.serviceDay());
                     Columns.setInstant(insert, offset + 3, due.dueAt());
                 }
+                insert.setString(4, QueuedTaps.encode(due.taps()));
                 insert.addBatch();
             }
             insert.executeBatch();
