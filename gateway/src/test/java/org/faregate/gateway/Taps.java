@@ -43,7 +43,7 @@ public final class Taps {
 
     public static TapRecord tap(AccountId account, CredentialId credential, Direction direction, String station,
                                 Instant at) {
-        return new TapRecord(TapId.random(RANDOM), GATE, StationId.of(station), direction, at, "qr", credential,
+        return new TapRecord(TapId.timeOrdered(Instant.now(), RANDOM), GATE, StationId.of(station), direction, at, "qr", credential,
                 account, Reason.ACCEPTED);
     }
 
@@ -56,7 +56,7 @@ public final class Taps {
     }
 
     public static TapRecord refused(String station, String time) {
-        return new TapRecord(TapId.random(RANDOM), GATE, StationId.of(station), Direction.ENTRY, at(time), "nfc", null,
+        return new TapRecord(TapId.timeOrdered(Instant.now(), RANDOM), GATE, StationId.of(station), Direction.ENTRY, at(time), "nfc", null,
                 null, Reason.BAD_SIGNATURE);
     }
 

@@ -105,7 +105,7 @@ public final class Validator implements AutoCloseable {
     /** A QR code's binary payload, as a camera decoded it. */
     public TapDecision presentQr(byte[] payload) {
         Instant now = clock.instant();
-        TapId tapId = TapId.random(random);
+        TapId tapId = TapId.timeOrdered(now, random);
         return record(decider.decideQr(tapId, payload, now), "qr");
     }
 
@@ -118,7 +118,8 @@ public final class Validator implements AutoCloseable {
         try {
             payload = ScannerLine.parse(line);
         } catch (MalformedTokenException e) {
-            return record(TapDecision.anonymousRefusal(TapId.random(random), clock.instant(),
+            Instant now = clock.instant();
+            return record(TapDecision.anonymousRefusal(TapId.timeOrdered(now, random), now,
                     Reason.MALFORMED_TOKEN, e.getMessage()), "qr");
         }
         return presentQr(payload.toArray());
@@ -142,7 +143,7 @@ public final class Validator implements AutoCloseable {
      */
     public TapDecision tapCard(CardReader reader) {
         Instant now = clock.instant();
-        TapId tapId = TapId.random(random);
+        TapId tapId = TapId.timeOrdered(now, random);
         NfcPresentation presentation;
         try {
             presentation = reader.read(NfcChallenge.fresh(random, now, config.gateId()));

@@ -56,7 +56,7 @@ class GateAuthApiTest {
     }
 
     private byte[] batchOf(GateId gate) {
-        TapRecord tap = new TapRecord(TapId.random(RANDOM), gate, StationId.of("S01"), Direction.ENTRY,
+        TapRecord tap = new TapRecord(TapId.timeOrdered(Instant.now(), RANDOM), gate, StationId.of("S01"), Direction.ENTRY,
                 Taps.at("08:00"), "nfc", null, null, Reason.BAD_SIGNATURE);
         return JSON.write(new TapBatch(gate, List.of(tap)));
     }

@@ -44,7 +44,7 @@ class WireJsonTest {
 
     @Test
     void tapFromAnotherGateInABatchIsRefused() {
-        TapRecord elsewhere = new TapRecord(TapId.random(new SecureRandom()), GateId.of("S02-IN-1"),
+        TapRecord elsewhere = new TapRecord(TapId.timeOrdered(Instant.now(), new SecureRandom()), GateId.of("S02-IN-1"),
                 StationId.of("S02"), Direction.ENTRY, Instant.parse("2026-11-24T08:30:00Z"), "qr", null, null,
                 Reason.MALFORMED_TOKEN);
         assertThatThrownBy(() -> new TapBatch(gate, List.of(elsewhere)))
@@ -53,7 +53,7 @@ class WireJsonTest {
 
     @Test
     void acceptedTapWithoutAccountCannotExist() {
-        assertThatThrownBy(() -> new TapRecord(TapId.random(new SecureRandom()), gate, StationId.of("S01"),
+        assertThatThrownBy(() -> new TapRecord(TapId.timeOrdered(Instant.now(), new SecureRandom()), gate, StationId.of("S01"),
                 Direction.ENTRY, Instant.parse("2026-11-24T08:30:00Z"), "qr", null, null, Reason.ACCEPTED))
                 .isInstanceOf(IllegalArgumentException.class);
     }
@@ -66,13 +66,13 @@ class WireJsonTest {
     }
 
     private TapRecord accepted() {
-        return new TapRecord(TapId.random(new SecureRandom()), gate, StationId.of("S01"), Direction.ENTRY,
+        return new TapRecord(TapId.timeOrdered(Instant.now(), new SecureRandom()), gate, StationId.of("S01"), Direction.ENTRY,
                 Instant.parse("2026-11-24T08:30:00Z"), "qr", new CredentialId(UUID.randomUUID()), AccountId.of(42),
                 Reason.ACCEPTED);
     }
 
     private TapRecord refusedUnreadable() {
-        return new TapRecord(TapId.random(new SecureRandom()), gate, StationId.of("S01"), Direction.ENTRY,
+        return new TapRecord(TapId.timeOrdered(Instant.now(), new SecureRandom()), gate, StationId.of("S01"), Direction.ENTRY,
                 Instant.parse("2026-11-24T08:31:00Z"), "nfc", null, null, Reason.MALFORMED_TOKEN);
     }
 }

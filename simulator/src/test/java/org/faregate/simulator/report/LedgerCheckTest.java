@@ -51,7 +51,7 @@ class LedgerCheckTest {
     @Test
     void aCompletedJourneyIsPricedTheSameWhateverTheTime() {
         KnownTap entry = tap(Direction.ENTRY, ENTERED);
-        KnownTap exit = new KnownTap(TapId.random(RANDOM), RIDER, "adult",
+        KnownTap exit = new KnownTap(TapId.timeOrdered(Instant.now(), RANDOM), RIDER, "adult",
                 city.stations().get(2).id(), Direction.EXIT, ENTERED.plus(Duration.ofMinutes(20)), Reason.ACCEPTED);
 
         Map<UUID, Long> rightAway = check.expectedCharges(List.of(entry, exit), exit.at());
@@ -62,7 +62,7 @@ class LedgerCheckTest {
     }
 
     private KnownTap tap(Direction direction, Instant at) {
-        return new KnownTap(TapId.random(RANDOM), RIDER, "adult", city.stations().get(0).id(),
+        return new KnownTap(TapId.timeOrdered(Instant.now(), RANDOM), RIDER, "adult", city.stations().get(0).id(),
                 direction, at, Reason.ACCEPTED);
     }
 

@@ -58,7 +58,7 @@ public class BatchSignatureBenchmark {
             SecureRandom random = new SecureRandom();
             List<TapRecord> taps = new ArrayList<>();
             for (int i = 0; i < 500; i++) {
-                taps.add(new TapRecord(TapId.random(random), GATE, StationId.of("S01"), Direction.ENTRY,
+                taps.add(new TapRecord(TapId.timeOrdered(Instant.now(), random), GATE, StationId.of("S01"), Direction.ENTRY,
                         NOW.plusSeconds(i), "qr", CredentialId.random(random), AccountId.of(1 + i), Reason.ACCEPTED));
             }
             body = new WireJson().write(new TapBatch(GATE, taps));

@@ -1,6 +1,7 @@
 package org.faregate.validator.bench;
 
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -80,7 +81,7 @@ public class DecisionPartsBenchmark {
             journal = SegmentedTapJournal.open(dir, SegmentedTapJournal.DEFAULT_MAX_BYTES);
             taps = new ArrayList<>(TAP_POOL);
             for (int i = 0; i < TAP_POOL; i++) {
-                taps.add(new TapRecord(TapId.random(tokens.random), GateId.of("S01-IN-1"), StationId.of("S01"),
+                taps.add(new TapRecord(TapId.timeOrdered(Instant.now(), tokens.random), GateId.of("S01-IN-1"), StationId.of("S01"),
                         Direction.ENTRY, BenchTokens.T0.plusSeconds(i), "qr", tokens.credential.id(),
                         tokens.credential.account(), Reason.ACCEPTED));
             }

@@ -226,7 +226,7 @@ class NfcReadersTest {
 
     private TapDecision recordTap(CardTerminal terminal) {
         tapped.add(terminal.getName());
-        return TapDecision.anonymousRefusal(TapId.random(new SecureRandom()), Instant.parse("2025-06-02T08:00:00Z"),
+        return TapDecision.anonymousRefusal(TapId.timeOrdered(Instant.now(), new SecureRandom()), Instant.parse("2025-06-02T08:00:00Z"),
                 Reason.MALFORMED_TOKEN, "decided by the test");
     }
 

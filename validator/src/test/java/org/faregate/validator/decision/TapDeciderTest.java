@@ -32,7 +32,7 @@ class TapDeciderTest {
     }
 
     private TapDecision decide(TapDecider decider, byte[] payload, Instant now) {
-        return decider.decideQr(TapId.random(tokens.random), payload, now);
+        return decider.decideQr(TapId.timeOrdered(Instant.now(), tokens.random), payload, now);
     }
 
     @Test
@@ -254,7 +254,7 @@ class TapDeciderTest {
     void presentationObjectsAreDecidedLikeTheirBytes() {
         QrPresentation presentation = QrPresentation.create(credential, tokens.deviceKey, T0, 1);
 
-        TapDecision decision = decider(Direction.EXIT).decide(TapId.random(tokens.random), presentation, T0);
+        TapDecision decision = decider(Direction.EXIT).decide(TapId.timeOrdered(Instant.now(), tokens.random), presentation, T0);
 
         assertThat(decision.accepted()).isTrue();
     }

@@ -28,10 +28,10 @@ class GateTest {
 
     private TapDecision decided(Reason reason) {
         if (reason.accepted()) {
-            return new TapDecision(TapId.random(random), T, reason, CredentialId.random(random), AccountId.of(4242),
+            return new TapDecision(TapId.timeOrdered(Instant.now(), random), T, reason, CredentialId.random(random), AccountId.of(4242),
                     RiderDisplay.textFor(reason), "ok");
         }
-        return TapDecision.anonymousRefusal(TapId.random(random), T, reason, "test");
+        return TapDecision.anonymousRefusal(TapId.timeOrdered(Instant.now(), random), T, reason, "test");
     }
 
     @Test

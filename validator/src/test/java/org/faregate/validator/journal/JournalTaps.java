@@ -25,7 +25,7 @@ final class JournalTaps {
 
     TapRecord tap(int n) {
         boolean accepted = n % 3 != 0;
-        return new TapRecord(TapId.random(random), GateId.of("S01-IN-1"), StationId.of("S01"), Direction.ENTRY,
+        return new TapRecord(TapId.timeOrdered(Instant.now(), random), GateId.of("S01-IN-1"), StationId.of("S01"), Direction.ENTRY,
                 T.plusSeconds(n), n % 2 == 0 ? "qr" : "nfc",
                 accepted ? CredentialId.random(random) : null, accepted ? AccountId.of(n + 1) : null,
                 accepted ? Reason.ACCEPTED : Reason.BAD_SIGNATURE);

@@ -113,7 +113,7 @@ class HttpGatewayLinkTest {
 
     @Test
     void postsTapsAndReadsTheAck() throws Exception {
-        TapRecord tap = new TapRecord(TapId.random(new SecureRandom()), GateId.of("G1"), StationId.of("S01"),
+        TapRecord tap = new TapRecord(TapId.timeOrdered(Instant.now(), new SecureRandom()), GateId.of("G1"), StationId.of("S01"),
                 Direction.EXIT, java.time.Instant.parse("2025-06-02T08:00:00Z"), "qr", null, null, Reason.EXPIRED_TOKEN);
 
         TapBatchAck ack = link.sendTaps(new TapBatch(GateId.of("G1"), List.of(tap)));
@@ -124,7 +124,7 @@ class HttpGatewayLinkTest {
 
     @Test
     void everyBatchCarriesTheGatesSignatureOverTheExactBodySent() throws Exception {
-        TapRecord tap = new TapRecord(TapId.random(new SecureRandom()), GateId.of("G1"), StationId.of("S01"),
+        TapRecord tap = new TapRecord(TapId.timeOrdered(Instant.now(), new SecureRandom()), GateId.of("G1"), StationId.of("S01"),
                 Direction.ENTRY, Instant.parse("2026-11-25T09:14:00Z"), "nfc", null, null, Reason.CARD_ERROR);
 
         link.sendTaps(new TapBatch(GateId.of("G1"), List.of(tap)));
@@ -141,7 +141,7 @@ class HttpGatewayLinkTest {
 
     @Test
     void aLinkSignsOnlyItsOwnGatesBatches() {
-        TapRecord tap = new TapRecord(TapId.random(new SecureRandom()), GateId.of("G2"), StationId.of("S01"),
+        TapRecord tap = new TapRecord(TapId.timeOrdered(Instant.now(), new SecureRandom()), GateId.of("G2"), StationId.of("S01"),
                 Direction.ENTRY, Instant.parse("2026-11-25T09:14:00Z"), "nfc", null, null, Reason.CARD_ERROR);
 
         assertThatThrownBy(() -> link.sendTaps(new TapBatch(GateId.of("G2"), List.of(tap))))
