@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -90,26 +92,26 @@ public final class SqlPricingWork {
 
     /**
      * Schedules repricings (journeys in progress, at their deadlines); a repricing already scheduled for
-     * the same account, day and time is not added twice.
+     * the same account, day and time is not added twice. A statement per hundred repricings (one each cost
+     * PostgreSQL 24 µs, 200,000 of them in a 1.4-million-tap run).
      */
     public void schedule(Connection connection, Collection<Due> work) throws SQLException {
-        if (work.isEmpty()) {
-            return;
+        Map<List<Object>, Due> distinct = new LinkedHashMap<>();
+        for (Due due : work) {
+            distinct.putIfAbsent(List.of(due.account(), due.serviceDay(), due.dueAt()), due);
         }
-        String sql = "insert into pricing_work (account_id, service_day, due_at, taps) select ?, ?, ?, ? where not exists"
-                + " (select 1 from pricing_work where account_id = ? and service_day = ? and due_at = ?)";
-        try (PreparedStatement insert = connection.prepareStatement(sql)) {
-            for (Due due : work) {
-                for (int offset : new int[] {0, 4}) {
-                    insert.setLong(offset + 1, due.account().value());
-                    insert.setObject(offset + 2, due.serviceDay());
-                    Columns.setInstant(insert, offset + 3, due.dueAt());
-                }
-                insert.setString(4, QueuedTaps.encode(due.taps()));
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
+        MultiRowInsert.execute(connection, count -> "insert into pricing_work (account_id, service_day, due_at, taps)"
+                + " select v.account_id, v.service_day, v.due_at, v.taps from (values " + MultiRowInsert.rows(
+                        "(cast(? as bigint), cast(? as date), cast(? as timestamp with time zone), cast(? as varchar))",
+                        count)
+                + ") as v (account_id, service_day, due_at, taps) where not exists (select 1 from pricing_work w"
+                + " where w.account_id = v.account_id and w.service_day = v.service_day and w.due_at = v.due_at)",
+                4, List.copyOf(distinct.values()), (insert, base, due) -> {
+                    insert.setLong(base + 1, due.account().value());
+                    insert.setObject(base + 2, due.serviceDay());
+                    Columns.setInstant(insert, base + 3, due.dueAt());
+                    insert.setString(base + 4, QueuedTaps.encode(due.taps()));
+                });
     }
 
     /**

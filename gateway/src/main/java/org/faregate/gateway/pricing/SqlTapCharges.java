@@ -70,27 +70,28 @@ final class SqlTapCharges {
         return byAccount;
     }
 
-    /** Records new current charges: first charges inserted (multi-row), changed ones updated (one batch). */
+    /**
+     * Records new current charges: first charges inserted, changed ones merged, a statement per hundred
+     * rows each (a statement per changed charge cost PostgreSQL 12 µs each, 384,000 of them in a
+     * 1.4-million-tap run).
+     */
     void write(Connection connection, List<ChargeWrite> writes) throws SQLException {
         List<ChargeWrite> inserts = new ArrayList<>();
-        try (PreparedStatement update = connection.prepareStatement(
-                "update tap_charges set charged_minor = ?, explanation = ? where tap_id = ?")) {
-            int updates = 0;
-            for (ChargeWrite write : writes) {
-                Repricing repricing = write.repricing();
-                if (repricing.recorded()) {
-                    update.setLong(1, repricing.newMinor());
-                    update.setString(2, Columns.fit(repricing.explanation(), 500));
-                    update.setObject(3, repricing.tapId().value());
-                    update.addBatch();
-                    updates++;
-                } else {
-                    inserts.add(write);
-                }
-            }
-            if (updates > 0) {
-                update.executeBatch();
-            }
+        List<ChargeWrite> updates = new ArrayList<>();
+        for (ChargeWrite write : writes) {
+            (write.repricing().recorded() ? updates : inserts).add(write);
+        }
+        long updated = MultiRowInsert.execute(connection, count -> "merge into tap_charges c using (values "
+                + MultiRowInsert.rows("(cast(? as uuid), cast(? as bigint), cast(? as varchar(500)))", count)
+                + ") as v (tap_id, charged_minor, explanation) on c.tap_id = v.tap_id"
+                + " when matched then update set charged_minor = v.charged_minor, explanation = v.explanation",
+                3, updates, (merge, base, write) -> {
+                    merge.setObject(base + 1, write.repricing().tapId().value());
+                    merge.setLong(base + 2, write.repricing().newMinor());
+                    merge.setString(base + 3, Columns.fit(write.repricing().explanation(), 500));
+                });
+        if (updated != updates.size()) {
+            throw new SQLException("a priced tap's charge vanished: " + updated + " of " + updates.size() + " updated");
         }
         MultiRowInsert.insert(connection, "tap_charges (tap_id, account_id, service_day, charged_minor, explanation)", 5,
                 inserts, (insert, base, write) -> {

@@ -75,6 +75,21 @@ class SqlPricingWorkTest {
     }
 
     @Test
+    void aRepricingScheduledTwiceForTheSameTimeIsQueuedOnceAndOneForAnotherTimeToo() {
+        Due atNoon = new Due(AccountId.of(5), DAY, NOW.plusSeconds(60));
+        Due later = new Due(AccountId.of(5), DAY, NOW.plusSeconds(120));
+        database.inTransaction(connection -> {
+            queue.schedule(connection, List.of(atNoon, atNoon));
+            queue.schedule(connection, List.of(atNoon, later, new Due(AccountId.of(7), DAY, atNoon.dueAt())));
+            return null;
+        });
+        add(due(5));
+
+        assertThat(take(ALL_BUCKETS, 1)).extracting(Taken::dueAt)
+                .containsExactlyInAnyOrder(NOW.minusSeconds(1), atNoon.dueAt(), later.dueAt());
+    }
+
+    @Test
     void aRoundTakesOnlyAccountsInItsBuckets() {
         long sameBucketAsFive = 5 + AccountOwnership.BUCKETS;
         add(due(6), due(5), due(sameBucketAsFive));
