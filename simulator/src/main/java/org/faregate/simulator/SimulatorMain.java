@@ -21,7 +21,7 @@ public final class SimulatorMain {
                            DIR/report.html (default faregate-data/demo) and ends with a summary line.
               ingest-load  sends a day of journeys in full batches from concurrent gate streams and reports
                            taps per second and batch acknowledgement latency, then checks the ledger.
-                           --warmup: taps of the day before, sent and priced first, not measured
+                           --warmup: taps of the next day, sent and priced first, not measured
                            (default 50000; 0 measures a cold gateway). --nodes: gateway nodes in one
                            cluster (1..4). --rate: taps per second offered (open loop); 0 or absent
                            sends as fast as acknowledged.
@@ -76,6 +76,8 @@ public final class SimulatorMain {
                 verification.problems().forEach(problem -> System.out.println("PROBLEM  " + problem));
                 System.out.printf("ingest   %,d taps in %,d ms = %,d taps/s; batch ack %s%n", result.taps(),
                         result.nanos() / 1_000_000, result.tapsPerSecond(), result.ackLatency().medianAndP99());
+                result.windows().forEach(window -> System.out.printf("window   %3d-%3d s: %,d taps, batch ack %s%n",
+                        window.fromSecond(), window.toSecond(), window.taps(), window.ackLatency().medianAndP99()));
                 System.out.printf("priced   all %,d taps priced %,d ms after the first batch = %,d taps/s stored and priced%n",
                         result.taps(), result.pricedNanos() / 1_000_000, result.pricedTapsPerSecond());
                 System.out.println(Demo.summary(verification));

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -64,9 +65,11 @@ public final class IngestLoad {
 
     /**
      * @param senders concurrent HTTP senders, each carrying some of the city's gate streams
-     * @param warmup  taps of the day before sent, and priced, before the measured day: the JIT compiler
-     *                has then compiled the hot paths, so the figures are a running gateway's, not a cold
-     *                start's (0: measure from cold)
+     * @param warmup  taps of the day after the measured one sent, and priced, first: the JIT compiler has
+     *                then compiled the hot paths, so the figures are a running gateway's, not a cold start's
+     *                (0: measure from cold). Both days lie ahead, so their journeys take the same paths
+     *                (in progress until their exits come); a day already over would finalise them at once.
+     *                The fares cap by day, so the warm-up day does not change the measured day's prices
      * @param nodes   gateway nodes in one Hazelcast cluster on one database; senders spread over them
      * @param rate    taps per second offered in total (open loop: batch {@code k} is due at {@code k} batch
      *                intervals after the start, and its latency counts from then, so a gateway that falls
@@ -91,7 +94,12 @@ public final class IngestLoad {
      * @param nanos       from the first batch sent to the last acknowledged
      * @param pricedNanos from the first batch sent until every acknowledged tap was priced
      */
-    public record Result(long taps, long nanos, long pricedNanos, Percentiles ackLatency, Verification verification) {
+    public record Result(long taps, long nanos, long pricedNanos, Percentiles ackLatency, List<Window> windows,
+                         Verification verification) {
+        public Result {
+            windows = List.copyOf(windows);
+        }
+
         public long tapsPerSecond() {
             return Math.multiplyExact(taps, 1_000_000_000L) / Math.max(1, nanos);
         }
@@ -126,7 +134,7 @@ public final class IngestLoad {
             List<AccountId> accounts = openAccounts(new RiderApp(gateway.baseUri()), options, city.currency());
             OperatorConsole operator = new OperatorConsole(gateway.baseUri(), adminToken);
             List<List<TapRecord>> warmup = options.warmup() == 0 ? List.of()
-                    : JourneyStreams.generate(city, day.minusDays(1), accounts, options.warmup(), options.seed() + 1);
+                    : JourneyStreams.generate(city, day.plusDays(1), accounts, options.warmup(), options.seed() + 1);
             List<List<TapRecord>> streams = JourneyStreams.generate(city, day, accounts, options.taps(), options.seed());
             Map<GateId, GateIdentity> gates = installGates(operator, Stream.concat(warmup.stream(), streams.stream()).toList());
             List<URI> uris = nodes.stream().map(Gateway::baseUri).toList();
@@ -136,7 +144,7 @@ public final class IngestLoad {
                 operator.awaitPriced(Duration.ofMinutes(30));
                 long warmed = System.nanoTime() - warming;
                 Duration compiling = awaitCompilerQuiet(Duration.ofSeconds(60));
-                out.printf("warmup   %,d taps of the day before sent and priced in %,d ms, then %,d ms until the JIT"
+                out.printf("warmup   %,d taps of the next day sent and priced in %,d ms, then %,d ms until the JIT"
                         + " compiler was quiet (not measured)%n", options.warmup(), warmed / 1_000_000,
                         compiling.toMillis());
             }
@@ -145,7 +153,7 @@ public final class IngestLoad {
                     options.rate() == 0 ? "as fast as acknowledged" : "offered at " + options.rate() + " taps/s");
             CpuMeter.Reading before = CpuMeter.read();
             long started = System.nanoTime();
-            long[] latencies = send(uris, gates, streams, options);
+            List<Ack> acks = send(uris, gates, streams, options);
             long nanos = System.nanoTime() - started;
             operator.awaitPriced(Duration.ofMinutes(30));
             long pricedNanos = System.nanoTime() - started;
@@ -159,7 +167,8 @@ public final class IngestLoad {
             } catch (FareConfigException e) {
                 throw new IllegalStateException("the city's own fare rules do not parse", e);
             }
-            return new Result(options.taps(), nanos, pricedNanos, new Percentiles(latencies), verification);
+            return new Result(options.taps(), nanos, pricedNanos,
+                    new Percentiles(acks.stream().mapToLong(Ack::latencyNanos).toArray()), Window.of(acks), verification);
         } finally {
             for (int n = nodes.size() - 1; n >= 0; n--) {
                 nodes.get(n).close();
@@ -230,14 +239,44 @@ public final class IngestLoad {
         return gates;
     }
 
-    /** Each sender sends its streams' batches in order, to its node (senders spread over the nodes); returns every batch's acknowledgement latency. */
-    private static long[] send(List<URI> nodes, Map<GateId, GateIdentity> gates, List<List<TapRecord>> streams,
+    /** One batch acknowledged: when it was due (from the start of the run), how long it waited, its taps. */
+    record Ack(long dueNanos, long latencyNanos, int taps) {
+    }
+
+    /**
+     * The batches due in one stretch of the run (about {@link #SECONDS} long, by due time; the last stretch
+     * takes a remainder shorter than half of that) and their acknowledgement latency: shows whether a run
+     * holds its pace to the end or falls behind as it goes.
+     */
+    public record Window(int fromSecond, int toSecond, long taps, Percentiles ackLatency) {
+
+        static final int SECONDS = 30;
+
+        static List<Window> of(List<Ack> acks) {
+            long lastDue = acks.stream().mapToLong(Ack::dueNanos).max().orElse(0) / 1_000_000_000L;
+            int count = (int) Math.max(1, Math.round(lastDue / (double) SECONDS));
+            Map<Integer, List<Ack>> byWindow = new TreeMap<>();
+            for (Ack ack : acks) {
+                int index = (int) Math.min(count - 1, ack.dueNanos() / 1_000_000_000L / SECONDS);
+                byWindow.computeIfAbsent(index, key -> new ArrayList<>()).add(ack);
+            }
+            List<Window> windows = new ArrayList<>();
+            byWindow.forEach((index, inWindow) -> windows.add(new Window(index * SECONDS,
+                    index == count - 1 ? (int) lastDue + 1 : (index + 1) * SECONDS,
+                    inWindow.stream().mapToLong(Ack::taps).sum(),
+                    new Percentiles(inWindow.stream().mapToLong(Ack::latencyNanos).toArray()))));
+            return windows;
+        }
+    }
+
+    /** Each sender sends its streams' batches in order, to its node (senders spread over the nodes); returns every batch's acknowledgement. */
+    private static List<Ack> send(List<URI> nodes, Map<GateId, GateIdentity> gates, List<List<TapRecord>> streams,
                                Options options) throws IOException {
         ExecutorService pool = Executors.newFixedThreadPool(options.senders());
         Schedule schedule = new Schedule(System.nanoTime(), options.rate() == 0 ? 0
                 : Math.max(1, 1_000_000_000L * options.batchSize() / options.rate()));
         try {
-            List<Future<List<Long>>> senders = new ArrayList<>();
+            List<Future<List<Ack>>> senders = new ArrayList<>();
             for (int s = 0; s < options.senders(); s++) {
                 List<List<TapRecord>> mine = new ArrayList<>();
                 for (int g = s; g < streams.size(); g += options.senders()) {
@@ -246,11 +285,11 @@ public final class IngestLoad {
                 URI node = nodes.get(s % nodes.size());
                 senders.add(pool.submit(() -> sendAll(node, gates, mine, options.batchSize(), schedule)));
             }
-            List<Long> all = new ArrayList<>();
-            for (Future<List<Long>> sender : senders) {
+            List<Ack> all = new ArrayList<>();
+            for (Future<List<Ack>> sender : senders) {
                 all.addAll(sender.get());
             }
-            return all.stream().mapToLong(Long::longValue).toArray();
+            return all;
         } catch (Exception e) {
             throw new IOException("load failed: " + e.getMessage(), e);
         } finally {
@@ -277,10 +316,10 @@ public final class IngestLoad {
         }
     }
 
-    private static List<Long> sendAll(URI gateway, Map<GateId, GateIdentity> gates, List<List<TapRecord>> streams,
+    private static List<Ack> sendAll(URI gateway, Map<GateId, GateIdentity> gates, List<List<TapRecord>> streams,
                                       int batchSize, Schedule schedule) throws GatewayException {
         Map<GateId, HttpGatewayLink> links = new HashMap<>();
-        List<Long> latencies = new ArrayList<>();
+        List<Ack> acks = new ArrayList<>();
         int longest = streams.stream().mapToInt(List::size).max().orElse(0);
         for (int from = 0; from < longest; from += batchSize) {
             for (List<TapRecord> stream : streams) {
@@ -292,14 +331,14 @@ public final class IngestLoad {
                 GateId gate = taps.get(0).gateId();
                 HttpGatewayLink link = links.computeIfAbsent(gate, id -> new HttpGatewayLink(gateway, gates.get(id)));
                 TapBatchAck ack = link.sendTaps(new TapBatch(gate, taps));
-                latencies.add(System.nanoTime() - started);
+                acks.add(new Ack(started - schedule.startNanos(), System.nanoTime() - started, taps.size()));
                 if (ack.committed().size() != taps.size()) {
                     throw new IllegalStateException("gateway committed " + ack.committed().size() + " of "
                             + taps.size() + " taps");
                 }
             }
         }
-        return latencies;
+        return acks;
     }
 
     private static List<KnownTap> known(List<List<TapRecord>> warmup, List<List<TapRecord>> streams) {
@@ -350,7 +389,7 @@ public final class IngestLoad {
         private static TapRecord tap(SecureRandom ids, Station station, Direction direction, Instant at,
                                      CredentialId credential, AccountId account) {
             String gate = station.id() + (direction == Direction.ENTRY ? "-IN-1" : "-OUT-1");
-            return new TapRecord(TapId.random(ids), GateId.of(gate), StationId.of(station.id()), direction, at, "nfc",
+            return new TapRecord(TapId.timeOrdered(at, ids), GateId.of(gate), StationId.of(station.id()), direction, at, "nfc",
                     credential, account, Reason.ACCEPTED);
         }
     }

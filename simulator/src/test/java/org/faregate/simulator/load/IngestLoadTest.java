@@ -29,7 +29,9 @@ class IngestLoadTest {
         assertThat(result.verification().taps()).isEqualTo(3_000);
         assertThat(result.ackLatency().count()).as("one latency per batch").isGreaterThanOrEqualTo(2_000 / 100);
         assertThat(result.pricedNanos()).isGreaterThanOrEqualTo(result.nanos());
-        assertThat(report).contains("taps of the day before sent and priced")
+        assertThat(result.windows()).as("a one-second run falls in the first window").hasSize(1);
+        assertThat(result.windows().get(0).taps()).isEqualTo(2_000);
+        assertThat(report).contains("taps of the next day sent and priced")
                 .contains("offered at 2000 taps/s").contains("cpu      JVM (gateway and load generator)");
     }
 }
