@@ -2,13 +2,15 @@ package org.faregate.protocol;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-import java.util.Arrays;
+import java.util.List;
 
 /** Which way a gate lets riders through: into the paid area, out of it, or a validate-on-board reader. */
 public enum Direction {
     ENTRY("entry"),
     EXIT("exit"),
     BOARD("board");
+
+    private static final List<Direction> ALL = List.of(values());
 
     private final String code;
 
@@ -23,7 +25,11 @@ public enum Direction {
 
     @JsonCreator
     public static Direction parse(String code) {
-        return Arrays.stream(values()).filter(d -> d.code.equals(code)).findFirst()
-                .orElseThrow(() -> new IllegalArgumentException("unknown direction: '" + code + "'"));
+        for (Direction direction : ALL) {
+            if (direction.code.equals(code)) {
+                return direction;
+            }
+        }
+        throw new IllegalArgumentException("unknown direction: '" + code + "'");
     }
 }

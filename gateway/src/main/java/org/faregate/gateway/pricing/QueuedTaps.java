@@ -1,7 +1,12 @@
 package org.faregate.gateway.pricing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -15,41 +20,86 @@ import org.faregate.protocol.TapId;
 
 /**
  * The taps a queue row carries ({@code pricing_work.taps}), as JSON: an array of
- * {@code [tap id, time, station, direction, route or null]}, each tap as pricing reads it from {@code taps}.
- * The queue is written only by this gateway, so a row that does not decode is a bug, reported as such.
+ * {@code [tap id, time, station, direction, route or null]}, each tap as pricing reads it from {@code taps};
+ * the time in microseconds since 1970 (the database's precision), or as ISO-8601 text in rows queued by a
+ * gateway before 2026-11-25 (parsing that text was half of decoding, 7 % of the pricer's time). Written
+ * and read token by token. The queue is written only by this gateway, so a row that does not decode is a
+ * bug, reported as such.
  */
 final class QueuedTaps {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final JsonFactory JSON = new JsonFactory();
+    private static final long MICROS_PER_SECOND = 1_000_000;
 
     private QueuedTaps() {
     }
 
     static String encode(List<StoredTap> taps) {
-        List<String[]> rows = new ArrayList<>(taps.size());
-        for (StoredTap tap : taps) {
-            rows.add(new String[] {tap.tapId().toString(), tap.at().toString(), tap.station().value(),
-                    tap.direction().code(), tap.routeId().orElse(null)});
+        StringWriter text = new StringWriter(taps.size() * 100 + 2);
+        try (JsonGenerator out = JSON.createGenerator(text)) {
+            out.writeStartArray();
+            for (StoredTap tap : taps) {
+                out.writeStartArray();
+                out.writeString(tap.tapId().toString());
+                out.writeNumber(Math.addExact(Math.multiplyExact(tap.at().getEpochSecond(), MICROS_PER_SECOND),
+                        tap.at().getNano() / 1_000));
+                out.writeString(tap.station().value());
+                out.writeString(tap.direction().code());
+                out.writeString(tap.routeId().orElse(null));
+                out.writeEndArray();
+            }
+            out.writeEndArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot encode queued taps", e);
         }
-        try {
-            return JSON.writeValueAsString(rows);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot encode queued taps", e);
-        }
+        return text.toString();
     }
 
     static List<StoredTap> decode(String json) {
-        try {
-            String[][] rows = JSON.readValue(json, String[][].class);
-            List<StoredTap> taps = new ArrayList<>(rows.length);
-            for (String[] row : rows) {
-                taps.add(new StoredTap(new TapId(UUID.fromString(row[0])), Instant.parse(row[1]), StationId.of(row[2]),
-                        Direction.parse(row[3]), Optional.ofNullable(row[4]), null));
+        try (JsonParser in = JSON.createParser(json)) {
+            expect(in, JsonToken.START_ARRAY);
+            List<StoredTap> taps = new ArrayList<>();
+            while (in.nextToken() == JsonToken.START_ARRAY) {
+                TapId id = new TapId(UUID.fromString(text(in)));
+                Instant at = time(in);
+                StationId station = StationId.of(text(in));
+                Direction direction = Direction.parse(text(in));
+                Optional<String> route = Optional.ofNullable(in.nextToken() == JsonToken.VALUE_NULL ? null : in.getText());
+                expect(in, JsonToken.END_ARRAY);
+                taps.add(new StoredTap(id, at, station, direction, route, null));
+            }
+            if (in.currentToken() != JsonToken.END_ARRAY) {
+                throw new IllegalArgumentException("expected a tap's array, found " + in.currentToken());
             }
             return taps;
-        } catch (JsonProcessingException | DateTimeParseException | IllegalArgumentException
-                 | ArrayIndexOutOfBoundsException e) {
+        } catch (IOException | DateTimeParseException | IllegalArgumentException e) {
             throw new IllegalStateException("a pricing_work row's taps do not decode: " + e.getMessage(), e);
+        }
+    }
+
+    private static Instant time(JsonParser in) throws IOException {
+        JsonToken token = in.nextToken();
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+            long micros = in.getLongValue();
+            return Instant.ofEpochSecond(Math.floorDiv(micros, MICROS_PER_SECOND),
+                    Math.floorMod(micros, MICROS_PER_SECOND) * 1_000);
+        }
+        if (token == JsonToken.VALUE_STRING) {
+            return Instant.parse(in.getText());
+        }
+        throw new IllegalArgumentException("expected a tap's time, found " + token);
+    }
+
+    private static String text(JsonParser in) throws IOException {
+        if (in.nextToken() != JsonToken.VALUE_STRING) {
+            throw new IllegalArgumentException("expected text, found " + in.currentToken());
+        }
+        return in.getText();
+    }
+
+    private static void expect(JsonParser in, JsonToken wanted) throws IOException {
+        if (in.nextToken() != wanted) {
+            throw new IllegalArgumentException("expected " + wanted + ", found " + in.currentToken());
         }
     }
 }

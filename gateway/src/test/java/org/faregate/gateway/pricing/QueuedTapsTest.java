@@ -27,8 +27,23 @@ class QueuedTapsTest {
     }
 
     @Test
+    void aTapsTimeIsCarriedInMicrosecondsAndARowOfTheEarlierTextFormDecodesToo() {
+        String id = "01a211b7-fc7b-7000-8000-000000000001";
+        Instant at = Instant.parse("2026-11-25T08:00:00.123456Z");
+        StoredTap tap = new StoredTap(TapId.parse(id), at, StationId.of("S01"), Direction.EXIT, Optional.empty(), null);
+
+        assertThat(QueuedTaps.encode(List.of(tap))).isEqualTo("[[\"" + id + "\",1795593600123456,\"S01\",\"exit\",null]]");
+        assertThat(QueuedTaps.decode("[[\"" + id + "\",\"2026-11-25T08:00:00.123456Z\",\"S01\",\"exit\",null]]"))
+                .containsExactly(tap);
+        assertThat(QueuedTaps.decode("[]")).isEmpty();
+    }
+
+    @Test
     void aRowThatDoesNotDecodeSaysSo() {
-        assertThatThrownBy(() -> QueuedTaps.decode("[[\"not-a-uuid\"]]"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("pricing_work");
+        for (String broken : List.of("[[\"not-a-uuid\"]]", "[[\"01a211b7-fc7b-7000-8000-000000000001\",1.5]]", "{}",
+                "[[\"01a211b7-fc7b-7000-8000-000000000001\",1,\"S01\",\"sideways\",null]]")) {
+            assertThatThrownBy(() -> QueuedTaps.decode(broken)).as(broken)
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("pricing_work");
+        }
     }
 }
