@@ -112,6 +112,7 @@ public final class IngestLoad {
 
     private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final LocalTime CUTOVER = LocalTime.of(4, 0);
+    private static final int LOAD_ADDRESS_RATE = 1_000_000;
 
     private IngestLoad() {
     }
@@ -120,8 +121,11 @@ public final class IngestLoad {
         LocalDate day = LocalDate.now(ZONE).plusDays(1);
         CityPlan city = CityPlan.generate(options.seed(), 10, 1, day, ZONE);
         String adminToken = BearerToken.generate(BearerToken.Kind.OPERATOR, new SecureRandom()).reveal();
+        // Every gate and every rider app of the load comes from this one address: the per-address limit (2,000
+        // requests/s by default) would refuse opening 100,000 accounts as fast as the gateway can.
         GatewayConfig config = GatewayConfig.embedded().withDatabase(options.database()).withAdminToken(adminToken)
-                .withServiceDay(ZONE, CUTOVER).withFares(Currency.getInstance(city.currency()), city.fareConfig());
+                .withServiceDay(ZONE, CUTOVER).withFares(Currency.getInstance(city.currency()), city.fareConfig())
+                .withRateLimit(new GatewayConfig.RateLimit(LOAD_ADDRESS_RATE, LOAD_ADDRESS_RATE));
         List<Gateway> nodes = new ArrayList<>();
         try {
             Gateway gateway = Gateway.start(config);
