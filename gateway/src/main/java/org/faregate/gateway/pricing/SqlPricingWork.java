@@ -142,10 +142,8 @@ public final class SqlPricingWork {
 
     /**
      * Deletes the repricings scheduled after {@code now} for the days a round priced as of {@code now}: the
-     * round schedules afresh what it left open. Only scheduled repricings go (rows carrying no taps, never
-     * failed): a row that carries taps may have been queued by a batch stored since the round began (due at
-     * that batch's time, after {@code now}), and a row that failed is retried when due. A statement per day
-     * priced, whatever the number of accounts.
+     * round schedules afresh what it left open. Rows that failed are kept (they may carry taps, and are
+     * retried when due). A statement per day priced, whatever the number of accounts.
      */
     public void supersede(Connection connection, Map<AccountId, ? extends Collection<LocalDate>> pricedDays,
                           Instant now) throws SQLException {
@@ -156,14 +154,13 @@ public final class SqlPricingWork {
             List<AccountId> accounts = day.getValue();
             for (int from = 0; from < accounts.size(); from += DELETE_CHUNK) {
                 List<AccountId> chunk = accounts.subList(from, Math.min(accounts.size(), from + DELETE_CHUNK));
-                String sql = "delete from pricing_work where service_day = ? and due_at > ? and taps = ?"
-                        + " and attempts = 0 and account_id in (" + Columns.placeholders(chunk.size()) + ")";
+                String sql = "delete from pricing_work where service_day = ? and due_at > ? and attempts = 0"
+                        + " and account_id in (" + Columns.placeholders(chunk.size()) + ")";
                 try (PreparedStatement delete = connection.prepareStatement(sql)) {
                     delete.setObject(1, day.getKey());
                     Columns.setInstant(delete, 2, now);
-                    delete.setString(3, QueuedTaps.encode(List.of()));
                     for (int i = 0; i < chunk.size(); i++) {
-                        delete.setLong(i + 4, chunk.get(i).value());
+                        delete.setLong(i + 3, chunk.get(i).value());
                     }
                     delete.executeUpdate();
                 }
