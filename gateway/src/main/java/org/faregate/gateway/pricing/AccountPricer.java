@@ -85,10 +85,16 @@ public final class AccountPricer {
             finalisations = List.copyOf(finalisations);
             remembered = Map.copyOf(remembered);
         }
+
+        /** Whether the round priced that account's day. */
+        public boolean priced(AccountId account, LocalDate day) {
+            SortedSet<LocalDate> days = pricedDays.get(account);
+            return days != null && days.contains(day);
+        }
     }
 
     /**
-     * Prices the service days of the taken {@code rows} of each account (and the later days within the rules'
+     * Prices the service days of the due {@code rows} of each account (and the later days within the rules'
      * look-back that their change affects); the taps the rows carry complete what the memory holds of an
      * account, if it still holds it. Accounts that do not exist are skipped.
      */
@@ -97,8 +103,10 @@ public final class AccountPricer {
         Map<AccountId, SortedSet<LocalDate>> work = new LinkedHashMap<>();
         rows.forEach((account, taken) -> {
             SortedSet<LocalDate> days = new TreeSet<>();
-            taken.forEach(row -> days.add(row.serviceDay()));
-            work.put(account, days);
+            taken.stream().filter(row -> row.isDue(now)).forEach(row -> days.add(row.serviceDay()));
+            if (!days.isEmpty()) {
+                work.put(account, days);
+            }
         });
         Map<AccountId, Account> locked = accounts.lockAll(connection, work.keySet());
         if (locked.isEmpty()) {

@@ -24,22 +24,19 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This node's pricer: one thread that takes the oldest due pricing work of the accounts this node owns
- * ({@link AccountOwnership}), up to {@link #MAX_ROWS} queue rows per transaction, prices their accounts,
- * deletes the rows it took in the same transaction (with the repricings scheduled earlier for the days it
- * priced: it priced them as of now and schedules what is still open afresh), and publishes deny changes
- * after the commit. Work whose pricing
+ * This node's pricer: one thread that takes the due pricing work of the accounts this node owns
+ * ({@link AccountOwnership}), prices up to {@link #MAX_ACCOUNTS} accounts per transaction, deletes the
+ * rows it took in the same transaction (with the repricings scheduled earlier for the days it priced: it
+ * priced them as of now and schedules what is still open afresh), and publishes deny changes after the
+ * commit. Work whose pricing
  * fails is retried per account with a growing delay, so one broken account never holds up the others;
  * with the database down the whole round waits and retries.
  */
 public final class PricingWorker implements AutoCloseable {
 
     private static final Logger logger = LoggerFactory.getLogger(PricingWorker.class);
-    /**
-     * Queue rows taken in one transaction (each of an account, usually one account a row): enough to amortise
-     * the round trips, small enough to commit fast.
-     */
-    static final int MAX_ROWS = 1_000;
+    /** Accounts priced in one transaction: enough to amortise the round trips, small enough to commit fast. */
+    static final int MAX_ACCOUNTS = 500;
     /** How often an idle pricer looks for work other nodes queued for its accounts. */
     static final Duration IDLE_POLL = Duration.ofMillis(20);
     private static final Duration OUTAGE_PAUSE = Duration.ofSeconds(1);
@@ -104,8 +101,8 @@ public final class PricingWorker implements AutoCloseable {
         Instant now = clock.instant();
         int[] buckets = ownership.ownedBuckets();
         List<Taken> taken = database.inTransaction(connection ->
-                queue.due(connection, buckets, now, MAX_ROWS));
-        Map<AccountId, List<Taken>> byAccount = byAccount(taken);
+                queue.due(connection, buckets, now, MAX_ACCOUNTS));
+        Map<AccountId, List<Taken>> byAccount = byAccount(taken, now);
         if (byAccount.isEmpty()) {
             return 0;
         }
@@ -126,26 +123,31 @@ public final class PricingWorker implements AutoCloseable {
         return byAccount.size();
     }
 
-    /** The taken rows by account, ascending account ids (the order pricing locks them in). */
-    private static Map<AccountId, List<Taken>> byAccount(List<Taken> taken) {
+    /**
+     * The taken rows by account, ascending account ids (the order pricing locks them in), of the accounts
+     * with a row due (another node may have priced one meanwhile, leaving only its scheduled rows).
+     */
+    private static Map<AccountId, List<Taken>> byAccount(List<Taken> taken, Instant now) {
         Map<AccountId, List<Taken>> byAccount = new TreeMap<>(Comparator.comparingLong(AccountId::value));
         for (Taken row : taken) {
             byAccount.computeIfAbsent(row.account(), account -> new ArrayList<>()).add(row);
         }
+        byAccount.values().removeIf(rows -> rows.stream().noneMatch(row -> row.isDue(now)));
         return byAccount;
     }
 
     /**
-     * Prices the days of the rows; deletes the rows (a row of an account that no longer exists goes too) and
-     * the repricings scheduled for the days it priced. A scheduled row of a day not priced stays.
+     * Prices the days of the due rows; deletes the due rows and the scheduled ones of days it priced (a row
+     * of an account that no longer exists is due and goes too). A scheduled row of a day not priced stays.
      */
     private void price(Map<AccountId, List<Taken>> byAccount, Instant now) {
         AccountPricer.Outcome outcome = database.inTransaction(connection -> {
             AccountPricer.Outcome priced = pricer.price(connection, byAccount, now);
             List<Taken> finished = new ArrayList<>();
-            byAccount.values().forEach(finished::addAll);
+            byAccount.values().forEach(rows -> rows.stream()
+                    .filter(row -> row.isDue(now) || priced.priced(row.account(), row.serviceDay()))
+                    .forEach(finished::add));
             queue.done(connection, finished);
-            queue.supersede(connection, priced.pricedDays(), now);
             queue.schedule(connection, priced.finalisations());
             return priced;
         });
@@ -160,14 +162,15 @@ public final class PricingWorker implements AutoCloseable {
             if (unreachable(e)) {
                 throw e;
             }
-            int attempts = rows.stream().mapToInt(Taken::attempts).max().orElse(0) + 1;
+            List<Taken> due = rows.stream().filter(row -> row.isDue(now)).toList();
+            int attempts = due.stream().mapToInt(Taken::attempts).max().orElse(0) + 1;
             Duration delay = retryDelay(attempts);
             logger.error("Pricing failed for an account; its taps stay stored and are retried [account={},"
                     + " attempt={}, retryIn={}s]", account, attempts, delay.toSeconds(), e);
             metrics.pricingFailed();
             String error = e.getClass().getSimpleName() + ": " + e.getMessage();
             database.inTransaction(connection -> {
-                queue.failed(connection, rows, now.plus(delay), error);
+                queue.failed(connection, due, now.plus(delay), error);
                 return null;
             });
         }

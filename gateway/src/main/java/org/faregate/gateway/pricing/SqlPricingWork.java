@@ -9,11 +9,12 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Set;
 import org.faregate.cluster.AccountOwnership;
 import org.faregate.gateway.pricing.PeriodPricer.StoredTap;
 import org.faregate.gateway.sql.Columns;
@@ -28,7 +29,12 @@ import org.faregate.protocol.AccountId;
 public final class SqlPricingWork {
 
     /**
-     * Queue rows (or accounts) deleted per statement. An {@code in} list of ids rather than {@code id = any (?)} with an
+     * Queue rows read to find the accounts of one round, per account wanted: an account usually has a few
+     * rows queued (one per batch that carried its taps), so this finds the accounts in one short read.
+     */
+    private static final int ROWS_READ_PER_ACCOUNT = 4;
+    /**
+     * Queue rows deleted per statement. An {@code in} list of ids rather than {@code id = any (?)} with an
      * array: H2, the embedded database, does not use the primary key for {@code any} over an array parameter
      * and scans the table instead (three to four times slower for a round's lists, measured).
      */
@@ -61,6 +67,11 @@ public final class SqlPricingWork {
                         Optional<List<StoredTap>> taps) {
         public Taken {
             taps = taps.map(List::copyOf);
+        }
+
+        /** Whether the row is due at {@code now} (else it is a repricing scheduled for later). */
+        public boolean isDue(Instant now) {
+            return !dueAt.isAfter(now);
         }
     }
 
@@ -104,29 +115,23 @@ public final class SqlPricingWork {
     }
 
     /**
-     * The {@code rows} due rows in the given buckets that have waited longest, read in due-time order through
-     * its index (a round of them cost PostgreSQL 1.2 µs a row; fetching every row of each picked account by
-     * account, as pricers did before, 8 µs, its rows scattered over the table). An account with more rows due
-     * than the round took has the others priced in a later round, as if their batches had come later.
+     * The queued rows of the {@code accounts} accounts in the given buckets whose due work has waited
+     * longest: every row of each, so one pricing covers all the batches that queued work for it, and the
+     * rows scheduled later come too, for the round to supersede those of the days it prices. Two
+     * statements: pick the accounts, then read their rows.
      */
-    public List<Taken> due(Connection connection, int[] buckets, Instant now, int rows) throws SQLException {
-        if (buckets.length == 0) {
+    public List<Taken> due(Connection connection, int[] buckets, Instant now, int accounts) throws SQLException {
+        List<Long> picked = dueAccounts(connection, buckets, now, accounts);
+        if (picked.isEmpty()) {
             return List.of();
         }
-        boolean all = buckets.length == AccountOwnership.BUCKETS;
-        String sql = "select id, account_id, service_day, due_at, attempts, taps from pricing_work where due_at <= ?"
-                + (all ? "" : " and mod(account_id, " + AccountOwnership.BUCKETS + ") in ("
-                        + Columns.placeholders(buckets.length) + ")")
-                + " order by due_at limit ?";
+        String sql = "select id, account_id, service_day, due_at, attempts, taps from pricing_work"
+                + " where account_id in (" + Columns.placeholders(picked.size()) + ") order by id";
         try (PreparedStatement select = connection.prepareStatement(sql)) {
             int index = 1;
-            Columns.setInstant(select, index++, now);
-            if (!all) {
-                for (int bucket : buckets) {
-                    select.setInt(index++, bucket);
-                }
+            for (long account : picked) {
+                select.setLong(index++, account);
             }
-            select.setInt(index, rows);
             try (ResultSet row = select.executeQuery()) {
                 List<Taken> taken = new ArrayList<>();
                 while (row.next()) {
@@ -141,29 +146,35 @@ public final class SqlPricingWork {
     }
 
     /**
-     * Deletes the repricings scheduled after {@code now} for the days a round priced as of {@code now}: the
-     * round schedules afresh what it left open. Rows that failed are kept (they may carry taps, and are
-     * retried when due). A statement per day priced, whatever the number of accounts.
+     * The accounts with work due, in the given buckets, oldest due work first: reads the due rows in due-time
+     * order (its index, so the cost follows the rows read, not the rows scheduled for later) and keeps each
+     * account once.
      */
-    public void supersede(Connection connection, Map<AccountId, ? extends Collection<LocalDate>> pricedDays,
-                          Instant now) throws SQLException {
-        Map<LocalDate, List<AccountId>> accountsByDay = new TreeMap<>();
-        pricedDays.forEach((account, days) ->
-                days.forEach(day -> accountsByDay.computeIfAbsent(day, d -> new ArrayList<>()).add(account)));
-        for (Map.Entry<LocalDate, List<AccountId>> day : accountsByDay.entrySet()) {
-            List<AccountId> accounts = day.getValue();
-            for (int from = 0; from < accounts.size(); from += DELETE_CHUNK) {
-                List<AccountId> chunk = accounts.subList(from, Math.min(accounts.size(), from + DELETE_CHUNK));
-                String sql = "delete from pricing_work where service_day = ? and due_at > ? and attempts = 0"
-                        + " and account_id in (" + Columns.placeholders(chunk.size()) + ")";
-                try (PreparedStatement delete = connection.prepareStatement(sql)) {
-                    delete.setObject(1, day.getKey());
-                    Columns.setInstant(delete, 2, now);
-                    for (int i = 0; i < chunk.size(); i++) {
-                        delete.setLong(i + 3, chunk.get(i).value());
-                    }
-                    delete.executeUpdate();
+    private static List<Long> dueAccounts(Connection connection, int[] buckets, Instant now, int limit)
+            throws SQLException {
+        if (buckets.length == 0) {
+            return List.of();
+        }
+        boolean all = buckets.length == AccountOwnership.BUCKETS;
+        String sql = "select account_id from pricing_work where due_at <= ?"
+                + (all ? "" : " and mod(account_id, " + AccountOwnership.BUCKETS + ") in ("
+                        + Columns.placeholders(buckets.length) + ")")
+                + " order by due_at limit ?";
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            int index = 1;
+            Columns.setInstant(select, index++, now);
+            if (!all) {
+                for (int bucket : buckets) {
+                    select.setInt(index++, bucket);
                 }
+            }
+            select.setInt(index, limit * ROWS_READ_PER_ACCOUNT);
+            try (ResultSet row = select.executeQuery()) {
+                Set<Long> accounts = new LinkedHashSet<>();
+                while (row.next() && accounts.size() < limit) {
+                    accounts.add(row.getLong(1));
+                }
+                return List.copyOf(accounts);
             }
         }
     }

@@ -1,14 +1,12 @@
 package org.faregate.gateway.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.tuple;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.faregate.cluster.AccountOwnership;
@@ -40,25 +38,30 @@ class SqlPricingWorkTest {
     }
 
     @Test
-    void aRoundTakesTheRowsDueLongestAgoButNoneScheduledForLater() {
-        add(new Due(AccountId.of(5), DAY, NOW.minusSeconds(30)), new Due(AccountId.of(7), DAY, NOW.minusSeconds(20)),
-                new Due(AccountId.of(5), DAY, NOW.minusSeconds(10)), new Due(AccountId.of(9), DAY, NOW.plusSeconds(60)),
-                new Due(AccountId.of(11), DAY, NOW));
+    void aRoundTakesEveryRowOfTheAccountsWhoseDueWorkWaitedLongestButNoAccountWithOnlyLaterWork() {
+        Due laterForFive = new Due(AccountId.of(5), DAY, NOW.plus(Duration.ofHours(1)));
+        add(due(5), due(7), due(5), new Due(AccountId.of(9), DAY, NOW.plus(Duration.ofHours(1))), due(11), due(5),
+                laterForFive);
 
-        assertThat(take(ALL_BUCKETS, 2)).extracting(taken -> taken.account().value()).containsExactly(5L, 7L);
-        assertThat(take(ALL_BUCKETS, 10)).extracting(taken -> taken.account().value())
-                .containsExactly(5L, 7L, 5L, 11L);
+        List<Taken> oldestAccount = take(ALL_BUCKETS, 1);
+        List<Taken> threeAccounts = take(ALL_BUCKETS, 3);
+
+        assertThat(oldestAccount).extracting(taken -> taken.account().value()).containsExactly(5L, 5L, 5L, 5L);
+        assertThat(oldestAccount).filteredOn(taken -> !taken.isDue(NOW)).singleElement()
+                .satisfies(taken -> assertThat(taken.dueAt()).isEqualTo(laterForFive.dueAt()));
+        assertThat(threeAccounts).extracting(taken -> taken.account().value())
+                .containsExactlyInAnyOrder(5L, 5L, 5L, 5L, 7L, 11L);
     }
 
     @Test
-    void theRowsThatFellDueFirstComeFirstWhateverOrderTheyWereQueuedIn() {
+    void theAccountsWhoseWorkFellDueFirstComeFirstWhateverOrderItWasQueuedIn() {
         add(new Due(AccountId.of(5), DAY, NOW.minusSeconds(1)), new Due(AccountId.of(7), DAY, NOW.minusSeconds(60)));
 
         assertThat(take(ALL_BUCKETS, 1)).extracting(taken -> taken.account().value()).containsExactly(7L);
     }
 
     @Test
-    void aRowBringsBackTheTapsThatQueuedItAndAScheduledRepricingNoneOnceDue() {
+    void aRowBringsBackTheTapsThatQueuedItAndAScheduledRepricingNone() {
         StoredTap tap = new StoredTap(new TapId(UUID.randomUUID()), NOW.minusSeconds(60), StationId.of("S01"),
                 Direction.ENTRY, Optional.of("R1"), null);
         add(new Due(AccountId.of(5), DAY, NOW.minusSeconds(1), List.of(tap)));
@@ -67,8 +70,7 @@ class SqlPricingWorkTest {
             return null;
         });
 
-        assertThat(take(ALL_BUCKETS, 10)).extracting(Taken::taps).containsExactly(Optional.of(List.of(tap)));
-        assertThat(takeAt(NOW.plusSeconds(60))).extracting(Taken::taps)
+        assertThat(take(ALL_BUCKETS, 1)).extracting(Taken::taps)
                 .containsExactly(Optional.of(List.of(tap)), Optional.of(List.of()));
     }
 
@@ -81,34 +83,10 @@ class SqlPricingWorkTest {
             queue.schedule(connection, List.of(atNoon, later, new Due(AccountId.of(7), DAY, atNoon.dueAt())));
             return null;
         });
-
-        assertThat(takeAt(later.dueAt())).extracting(taken -> taken.account().value(), Taken::dueAt)
-                .containsExactlyInAnyOrder(tuple(5L, atNoon.dueAt()), tuple(7L, atNoon.dueAt()), tuple(5L, later.dueAt()));
-    }
-
-    @Test
-    void supersedingDeletesOnlyTheLaterRepricingsOfTheDaysPricedAndNeverOneThatFailed() {
-        LocalDate dayBefore = DAY.minusDays(1);
-        database.inTransaction(connection -> {
-            queue.schedule(connection, List.of(new Due(AccountId.of(5), DAY, NOW.plusSeconds(60)),
-                    new Due(AccountId.of(5), dayBefore, NOW.plusSeconds(70)),
-                    new Due(AccountId.of(7), DAY, NOW.plusSeconds(80)),
-                    new Due(AccountId.of(9), DAY, NOW.plusSeconds(90))));
-            return null;
-        });
         add(due(5));
-        Taken failing = takeAt(NOW.plusSeconds(90)).stream().filter(row -> row.account().value() == 9).findFirst()
-                .orElseThrow();
-        database.inTransaction(connection -> {
-            queue.failed(connection, List.of(failing), NOW.plusSeconds(100), "test failure");
-            queue.supersede(connection, Map.of(AccountId.of(5), Set.of(DAY), AccountId.of(9), Set.of(DAY)), NOW);
-            return null;
-        });
 
-        assertThat(takeAt(NOW.plusSeconds(100))).extracting(taken -> taken.account().value(), Taken::serviceDay)
-                .containsExactly(tuple(5L, DAY), tuple(5L, dayBefore), tuple(7L, DAY), tuple(9L, DAY));
-        assertThat(takeAt(NOW.plusSeconds(100))).extracting(Taken::dueAt).containsExactly(NOW.minusSeconds(1),
-                NOW.plusSeconds(70), NOW.plusSeconds(80), NOW.plusSeconds(100));
+        assertThat(take(ALL_BUCKETS, 1)).extracting(Taken::dueAt)
+                .containsExactlyInAnyOrder(NOW.minusSeconds(1), atNoon.dueAt(), later.dueAt());
     }
 
     @Test
@@ -151,11 +129,7 @@ class SqlPricingWorkTest {
         });
     }
 
-    private List<Taken> take(int[] buckets, int rows) {
-        return database.inTransaction(connection -> queue.due(connection, buckets, NOW, rows));
-    }
-
-    private List<Taken> takeAt(Instant at) {
-        return database.inTransaction(connection -> queue.due(connection, ALL_BUCKETS, at, 100));
+    private List<Taken> take(int[] buckets, int accounts) {
+        return database.inTransaction(connection -> queue.due(connection, buckets, NOW, accounts));
     }
 }
