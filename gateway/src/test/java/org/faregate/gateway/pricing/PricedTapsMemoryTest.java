@@ -96,6 +96,42 @@ class PricedTapsMemoryTest {
         assertThat(memory.recall(third, 1, DAY, DAY, List.of())).isPresent();
     }
 
+    @Test
+    void givesBackEveryFieldOfEveryTapAndEveryDayItWasGiven() {
+        StoredTap boarding = new StoredTap(new TapId(UUID.randomUUID()), Instant.parse("2026-11-25T09:15:30.123456Z"),
+                StationId.of("S02"), Direction.BOARD, Optional.of("bus-7"), -250L);
+        StoredTap exit = new StoredTap(new TapId(new UUID(-1L, Long.MIN_VALUE)), Instant.parse("2026-11-24T23:59:59.999999Z"),
+                StationId.of("S03"), Direction.EXIT, Optional.empty(), null);
+        StoredTap free = new StoredTap(new TapId(UUID.randomUUID()), Instant.parse("1969-12-31T23:59:59Z"),
+                StationId.of("S01"), Direction.ENTRY, Optional.of("bus-7"), 0L);
+        TreeMap<LocalDate, List<StoredTap>> days = new TreeMap<>();
+        days.put(DAY.minusDays(1), new ArrayList<>(List.of(exit, free)));
+        days.put(DAY, new ArrayList<>());
+        days.put(DAY.plusDays(1), new ArrayList<>(List.of(boarding, ENTRY)));
+        PricedTapsMemory large = new PricedTapsMemory(100);
+        large.remember(Map.of(ACCOUNT, new PricedTapsMemory.Entry(4, DAY.minusDays(1), DAY.plusDays(1), days)));
+
+        assertThat(large.recall(ACCOUNT, 4, DAY, DAY, List.of())).hasValueSatisfying(entry -> {
+            assertThat(entry.days()).as("a day without taps stays a day").isEqualTo(days);
+            assertThat(entry.version()).isEqualTo(4);
+        });
+    }
+
+    @Test
+    void forgetsEverythingPastItsTableOfStationsAndRoutes() {
+        PricedTapsMemory small = new PricedTapsMemory(100, 2);
+        small.remember(Map.of(ACCOUNT, entry(1, ENTRY)));
+        small.remember(Map.of(AccountId.of(8), entry(1, new StoredTap(new TapId(UUID.randomUUID()),
+                Instant.parse("2026-11-25T10:00:00Z"), StationId.of("S02"), Direction.EXIT, Optional.empty(), 0L))));
+        assertThat(small.recall(ACCOUNT, 1, DAY, DAY, List.of())).as("two stations fit").isPresent();
+
+        small.remember(Map.of(AccountId.of(9), entry(1, new StoredTap(new TapId(UUID.randomUUID()),
+                Instant.parse("2026-11-25T11:00:00Z"), StationId.of("S03"), Direction.EXIT, Optional.empty(), 0L))));
+
+        assertThat(small.recall(ACCOUNT, 1, DAY, DAY, List.of())).as("a third station starts again").isEmpty();
+        assertThat(small.recall(AccountId.of(9), 1, DAY, DAY, List.of())).isEmpty();
+    }
+
     private static PricedTapsMemory.Entry entry(long version, StoredTap... taps) {
         TreeMap<LocalDate, List<StoredTap>> days = new TreeMap<>();
         days.put(DAY, new ArrayList<>(List.of(taps)));
