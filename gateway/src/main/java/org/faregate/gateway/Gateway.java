@@ -123,7 +123,7 @@ public final class Gateway implements AutoCloseable {
             Authenticator authenticator = new Authenticator(database, random, clock);
             SqlPricingWork pricingWork = new SqlPricingWork();
             AccountPricer pricer = new AccountPricer(accounts, ledger, balances, fareBook, config.zone(),
-                    config.serviceDayCutover(), metrics);
+                    config.serviceDayCutover(), metrics, config.pricingMemoryTaps());
             PricingWorker pricing = new PricingWorker(database, pricingWork, pricer, cluster.accountOwnership(),
                     denyService, clock, metrics);
             TapIngest ingest = new TapIngest(database, accounts, pricingWork, fareBook, config.zone(),

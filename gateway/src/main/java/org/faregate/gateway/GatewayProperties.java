@@ -33,6 +33,8 @@ import org.faregate.gateway.sql.DatabaseConfig;
  * cluster.join-wait-seconds=5   deny.reconcile-seconds=60
  * credentials.phone.days=30   credentials.phone.max-presentations=500
  * credentials.card.days=1827  credentials.card.max-presentations=0
+ * http.rate-limit.per-second=2000   http.rate-limit.burst=4000
+ * pricing.memory-taps=9400000   (default: an eighth of the heap at 80 bytes a tap)
  * admin.token-file=./data/admin-token
  * </pre>
  * The bootstrap admin's token comes from the environment variable {@value #ADMIN_TOKEN_ENV} (or
@@ -89,7 +91,8 @@ final class GatewayProperties {
                 number("http.max-body-bytes", defaults.maxBodyBytes()),
                 Duration.ofSeconds(number("deny.reconcile-seconds", defaults.denyReconcileInterval().toSeconds())),
                 new GatewayConfig.RateLimit((int) number("http.rate-limit.per-second", defaults.rateLimit().perSecond()),
-                        (int) number("http.rate-limit.burst", defaults.rateLimit().burst())), adminBootstrap());
+                        (int) number("http.rate-limit.burst", defaults.rateLimit().burst())),
+                (int) number("pricing.memory-taps", defaults.pricingMemoryTaps()), adminBootstrap());
     }
 
     /** The environment's token, else {@code admin.token}, else a token file the gateway fills on first start. */

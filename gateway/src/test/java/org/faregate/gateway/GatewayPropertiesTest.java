@@ -10,7 +10,7 @@ import org.faregate.gateway.auth.AdminBootstrap;
 import org.faregate.gateway.auth.BearerToken;
 import org.junit.jupiter.api.Test;
 
-/** Where a standalone node's bootstrap admin token comes from. */
+/** Where a standalone node's bootstrap admin token comes from, and the settings that size it. */
 class GatewayPropertiesTest {
 
     private static final String TOKEN = "0123456789abcdef0123456789abcdef-operator-chosen";
@@ -40,5 +40,19 @@ class GatewayPropertiesTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("gateway config FAREGATE_ADMIN_TOKEN: the admin token must be at least 32")
                 .message().doesNotContain("hunter2");
+    }
+
+    @Test
+    void thePricersMemoryIsSizedByTheHeapUnlessSet() {
+        Properties system = new Properties();
+        system.setProperty("faregate.pricing.memory-taps", "0");
+
+        assertThat(GatewayProperties.read(null, new Properties(), Map.of()).pricingMemoryTaps())
+                .isEqualTo(GatewayConfig.defaultPricingMemoryTaps())
+                .isEqualTo((int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 640));
+        assertThat(GatewayProperties.read(null, system, Map.of()).pricingMemoryTaps()).isZero();
+        system.setProperty("faregate.pricing.memory-taps", "-1");
+        assertThatThrownBy(() -> GatewayProperties.read(null, system, Map.of()))
+                .hasMessageContaining("pricing memory must not be negative");
     }
 }

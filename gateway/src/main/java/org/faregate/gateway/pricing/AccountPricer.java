@@ -44,14 +44,6 @@ import org.faregate.protocol.wire.DenyChange;
  */
 public final class AccountPricer {
 
-    /**
-     * Taps the pricer remembers: an eighth of the JVM's maximum heap at 80 bytes a tap (9.4 million taps in
-     * a 6 GB heap, about 16 minutes of a city tapping 10,000 times a second; 1.6 million in 1 GB). A packed
-     * tap measured 54-64 bytes on the heap with 12-30 taps to an account. Past it, the accounts priced longest
-     * ago are read again when next priced.
-     */
-    static final int REMEMBERED_TAPS = (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 8 / 80);
-
     private final SqlAccounts accounts;
     private final SqlLedger ledger;
     private final Balances balances;
@@ -60,10 +52,10 @@ public final class AccountPricer {
     private final LocalTime cutover;
     private final GatewayMetrics metrics;
     private final SqlTapCharges charges = new SqlTapCharges();
-    private final PricedTapsMemory memory = new PricedTapsMemory(REMEMBERED_TAPS);
+    private final PricedTapsMemory memory;
 
     public AccountPricer(SqlAccounts accounts, SqlLedger ledger, Balances balances, FareBook fareBook, ZoneId zone,
-                         LocalTime cutover, GatewayMetrics metrics) {
+                         LocalTime cutover, GatewayMetrics metrics, int rememberedTaps) {
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.ledger = Objects.requireNonNull(ledger, "ledger");
         this.balances = Objects.requireNonNull(balances, "balances");
@@ -71,6 +63,7 @@ public final class AccountPricer {
         this.zone = Objects.requireNonNull(zone, "zone");
         this.cutover = Objects.requireNonNull(cutover, "cutover");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.memory = new PricedTapsMemory(rememberedTaps);
     }
 
     /**

@@ -74,19 +74,23 @@ public final class IngestLoad {
      * @param rate    taps per second offered in total (open loop: batch {@code k} is due at {@code k} batch
      *                intervals after the start, and its latency counts from then, so a gateway that falls
      *                behind shows it); 0 sends as fast as the senders can (closed loop); the warm-up too
+     * @param pricingMemoryTaps taps each node's pricer remembers ({@link GatewayConfig#pricingMemoryTaps()});
+     *                0 makes every round read its accounts' days, as when riders' exits come later than the
+     *                memory holds
      */
     public record Options(int taps, int accounts, int senders, int batchSize, long seed, int warmup, int nodes,
-                          int rate, DatabaseConfig database) {
+                          int rate, int pricingMemoryTaps, DatabaseConfig database) {
         public Options {
             if (taps < 2 || accounts < 1 || senders < 1 || batchSize < 1 || batchSize > TapBatch.MAX_TAPS
-                    || warmup < 0 || warmup == 1 || nodes < 1 || nodes > 4 || rate < 0) {
+                    || warmup < 0 || warmup == 1 || nodes < 1 || nodes > 4 || rate < 0 || pricingMemoryTaps < 0) {
                 throw new IllegalArgumentException("taps >= 2, accounts >= 1, senders >= 1, 1 <= batch <= "
-                        + TapBatch.MAX_TAPS + ", warmup 0 or >= 2, 1 <= nodes <= 4, rate >= 0");
+                        + TapBatch.MAX_TAPS + ", warmup 0 or >= 2, 1 <= nodes <= 4, rate >= 0, pricing memory >= 0");
             }
         }
 
         public static Options defaults() {
-            return new Options(100_000, 10_000, 8, 500, 2026, 50_000, 1, 0, DatabaseConfig.embedded());
+            return new Options(100_000, 10_000, 8, 500, 2026, 50_000, 1, 0, GatewayConfig.defaultPricingMemoryTaps(),
+                    DatabaseConfig.embedded());
         }
     }
 
@@ -125,7 +129,8 @@ public final class IngestLoad {
         // requests/s by default) would refuse opening 100,000 accounts as fast as the gateway can.
         GatewayConfig config = GatewayConfig.embedded().withDatabase(options.database()).withAdminToken(adminToken)
                 .withServiceDay(ZONE, CUTOVER).withFares(Currency.getInstance(city.currency()), city.fareConfig())
-                .withRateLimit(new GatewayConfig.RateLimit(LOAD_ADDRESS_RATE, LOAD_ADDRESS_RATE));
+                .withRateLimit(new GatewayConfig.RateLimit(LOAD_ADDRESS_RATE, LOAD_ADDRESS_RATE))
+                .withPricingMemory(options.pricingMemoryTaps());
         List<Gateway> nodes = new ArrayList<>();
         try {
             Gateway gateway = Gateway.start(config);

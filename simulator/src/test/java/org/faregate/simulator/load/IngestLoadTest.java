@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import org.faregate.gateway.GatewayConfig;
 import org.faregate.simulator.TestDatabase;
 import org.junit.jupiter.api.Test;
 
@@ -19,7 +20,7 @@ class IngestLoadTest {
     void aSmallOpenLoopRunAfterAWarmUpChargesEveryTapOnceAndReportsWhereTheCpuWent() throws IOException {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         IngestLoad.Options options = new IngestLoad.Options(2_000, 50, 2, 100, 7, 1_000, 1, 2_000,
-                TestDatabase.fresh());
+                GatewayConfig.defaultPricingMemoryTaps(), TestDatabase.fresh());
 
         IngestLoad.Result result = IngestLoad.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
@@ -33,5 +34,17 @@ class IngestLoadTest {
         assertThat(result.windows().get(0).taps()).isEqualTo(2_000);
         assertThat(report).contains("taps of the next day sent and priced")
                 .contains("offered at 2000 taps/s").contains("cpu      JVM (gateway and load generator)");
+    }
+
+    @Test
+    void withoutThePricersMemoryEveryTapIsStillChargedOnce() throws IOException {
+        IngestLoad.Options options = new IngestLoad.Options(2_000, 50, 2, 100, 7, 0, 1, 2_000, 0, TestDatabase.fresh());
+
+        IngestLoad.Result result = IngestLoad.run(options, new PrintStream(new ByteArrayOutputStream(), true,
+                StandardCharsets.UTF_8));
+
+        assertThat(result.verification().problems()).isEmpty();
+        assertThat(result.verification().allGood()).isTrue();
+        assertThat(result.verification().taps()).isEqualTo(2_000);
     }
 }
