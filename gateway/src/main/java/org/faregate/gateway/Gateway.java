@@ -123,9 +123,9 @@ public final class Gateway implements AutoCloseable {
             Authenticator authenticator = new Authenticator(database, random, clock);
             SqlPricingWork pricingWork = new SqlPricingWork();
             AccountPricer pricer = new AccountPricer(accounts, ledger, balances, fareBook, config.zone(),
-                    config.serviceDayCutover(), metrics, config.pricingMemoryTaps());
+                    config.serviceDayCutover(), metrics, config.pricing().memoryTaps());
             PricingWorker pricing = new PricingWorker(database, pricingWork, pricer, cluster.accountOwnership(),
-                    denyService, clock, metrics);
+                    denyService, clock, metrics, config.pricing().threads());
             TapIngest ingest = new TapIngest(database, accounts, pricingWork, fareBook, config.zone(),
                     config.serviceDayCutover(), clock, metrics, pricing::wake);
 

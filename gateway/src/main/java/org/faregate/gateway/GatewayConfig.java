@@ -29,8 +29,7 @@ import org.faregate.gateway.sql.DatabaseConfig;
  * @param fareRulesText         the rules an empty database starts with ({@code FareConfig} text)
  * @param denyReconcileInterval how often the cluster deny registry is re-read from the database
  * @param rateLimit             requests each client address may make (a token bucket), beyond which it gets 429
- * @param pricingMemoryTaps     taps the pricer keeps in memory so that it need not read an account's days again
- *                              ({@link #defaultPricingMemoryTaps()}); 0 reads them every round
+ * @param pricing               the pricer's threads and memory
  * @param adminBootstrap        where the bootstrap admin's token comes from (docs/security.md); its
  *                              {@code toString} never shows a token
  */
@@ -38,7 +37,7 @@ public record GatewayConfig(String httpHost, int httpPort, DatabaseConfig databa
                             LocalTime serviceDayCutover, Currency currency, long accountFloorMinor,
                             String fareRulesText, ClusterConfig cluster, CredentialPolicy credentials,
                             long maxBodyBytes, Duration denyReconcileInterval, RateLimit rateLimit,
-                            int pricingMemoryTaps, AdminBootstrap adminBootstrap) {
+                            Pricing pricing, AdminBootstrap adminBootstrap) {
 
     public static final String DEFAULT_FARE_RULES = "/org/faregate/gateway/default-fare-rules.txt";
 
@@ -62,9 +61,7 @@ public record GatewayConfig(String httpHost, int httpPort, DatabaseConfig databa
             throw new IllegalArgumentException("deny reconcile interval must be positive: " + denyReconcileInterval);
         }
         Objects.requireNonNull(rateLimit, "rateLimit");
-        if (pricingMemoryTaps < 0) {
-            throw new IllegalArgumentException("pricing memory must not be negative: " + pricingMemoryTaps + " taps");
-        }
+        Objects.requireNonNull(pricing, "pricing");
         Objects.requireNonNull(adminBootstrap, "adminBootstrap");
     }
 
@@ -85,6 +82,33 @@ public record GatewayConfig(String httpHost, int httpPort, DatabaseConfig databa
     }
 
     /**
+     * The pricer of a node.
+     *
+     * @param threads    rounds priced at once, each over its share of the node's buckets (an account is
+     *                   priced by one of them): while one waits on the database another computes. Two on a
+     *                   two-core machine priced 10,000 taps/s where one priced 9,585-9,667 (docs/performance.md)
+     * @param memoryTaps taps remembered so that an account's days need not be read again (0: read every round)
+     */
+    public record Pricing(int threads, int memoryTaps) {
+        public Pricing {
+            if (threads < 1 || memoryTaps < 0) {
+                throw new IllegalArgumentException("pricing needs at least one thread and a memory of 0 taps or more: "
+                        + threads + " threads, " + memoryTaps + " taps");
+            }
+        }
+
+        /**
+         * Two threads; a memory of an eighth of the JVM's maximum heap at 80 bytes a tap: 9.4 million taps in a
+         * 6 GB heap, about 16 minutes of a city tapping 10,000 times a second; 1.6 million in 1 GB (a remembered
+         * tap measured 54-64 bytes on the heap with 12-30 taps to an account). Past it, the accounts priced
+         * longest ago are read again when next priced.
+         */
+        public static Pricing defaults() {
+            return new Pricing(2, (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 8 / 80));
+        }
+    }
+
+    /**
      * One machine, no set-up: loopback on a free port, a private in-memory H2 database, a cluster of one,
      * Asia/Shanghai with a 04:00 cutover, CNY, floor 0, the built-in three-zone fares and a freshly generated
      * bootstrap admin token, which the in-process caller reads from {@link #adminBootstrap()}.
@@ -93,22 +117,12 @@ public record GatewayConfig(String httpHost, int httpPort, DatabaseConfig databa
         return new GatewayConfig("127.0.0.1", 0, DatabaseConfig.embedded(), ZoneId.of("Asia/Shanghai"),
                 LocalTime.of(4, 0), Currency.getInstance("CNY"), 0, defaultFareRules(), ClusterConfig.standalone(),
                 CredentialPolicy.defaults(), 1024 * 1024, Duration.ofSeconds(60), RateLimit.DEFAULT,
-                defaultPricingMemoryTaps(), AdminBootstrap.configured(BearerToken.generate(BearerToken.Kind.OPERATOR, new SecureRandom())));
+                Pricing.defaults(), AdminBootstrap.configured(BearerToken.generate(BearerToken.Kind.OPERATOR, new SecureRandom())));
     }
 
-    /**
-     * An eighth of the JVM's maximum heap at 80 bytes a tap: 9.4 million taps in a 6 GB heap, about 16 minutes
-     * of a city tapping 10,000 times a second; 1.6 million in 1 GB. A remembered tap measured 54-64 bytes on
-     * the heap with 12-30 taps to an account. Past it, the accounts priced longest ago are read again when
-     * next priced.
-     */
-    public static int defaultPricingMemoryTaps() {
-        return (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 8 / 80);
-    }
-
-    public GatewayConfig withPricingMemory(int taps) {
+    public GatewayConfig withPricing(Pricing value) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, taps, adminBootstrap);
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, value, adminBootstrap);
     }
 
     /** The built-in fare rules text. */
@@ -125,43 +139,43 @@ public record GatewayConfig(String httpHost, int httpPort, DatabaseConfig databa
 
     public GatewayConfig withHttp(String host, int port) {
         return new GatewayConfig(host, port, database, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, pricingMemoryTaps, adminBootstrap);
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, pricing, adminBootstrap);
     }
 
     public GatewayConfig withDatabase(DatabaseConfig value) {
         return new GatewayConfig(httpHost, httpPort, value, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, pricingMemoryTaps, adminBootstrap);
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, pricing, adminBootstrap);
     }
 
     public GatewayConfig withServiceDay(ZoneId operatorZone, LocalTime cutover) {
         return new GatewayConfig(httpHost, httpPort, database, operatorZone, cutover, currency, accountFloorMinor,
-                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, pricingMemoryTaps, adminBootstrap);
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, pricing, adminBootstrap);
     }
 
     /** The currency and the rules that charge in it. */
     public GatewayConfig withFares(Currency value, String rulesText) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, value, accountFloorMinor,
-                rulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, pricingMemoryTaps, adminBootstrap);
+                rulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, pricing, adminBootstrap);
     }
 
     public GatewayConfig withAccountFloor(long floorMinor) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, floorMinor,
-                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, pricingMemoryTaps, adminBootstrap);
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, pricing, adminBootstrap);
     }
 
     public GatewayConfig withCluster(ClusterConfig value) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, value, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, pricingMemoryTaps, adminBootstrap);
+                fareRulesText, value, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, pricing, adminBootstrap);
     }
 
     public GatewayConfig withCredentials(CredentialPolicy value) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, cluster, value, maxBodyBytes, denyReconcileInterval, rateLimit, pricingMemoryTaps, adminBootstrap);
+                fareRulesText, cluster, value, maxBodyBytes, denyReconcileInterval, rateLimit, pricing, adminBootstrap);
     }
 
     public GatewayConfig withLimits(long maxBody, Duration reconcileInterval) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, cluster, credentials, maxBody, reconcileInterval, rateLimit, pricingMemoryTaps, adminBootstrap);
+                fareRulesText, cluster, credentials, maxBody, reconcileInterval, rateLimit, pricing, adminBootstrap);
     }
 
     /** The bootstrap admin opened by {@code token} (at least 32 characters), e.g. a simulator's own. */
@@ -171,11 +185,11 @@ public record GatewayConfig(String httpHost, int httpPort, DatabaseConfig databa
 
     public GatewayConfig withAdminBootstrap(AdminBootstrap value) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, pricingMemoryTaps, value);
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, rateLimit, pricing, value);
     }
 
     public GatewayConfig withRateLimit(RateLimit value) {
         return new GatewayConfig(httpHost, httpPort, database, zone, serviceDayCutover, currency, accountFloorMinor,
-                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, value, pricingMemoryTaps, adminBootstrap);
+                fareRulesText, cluster, credentials, maxBodyBytes, denyReconcileInterval, value, pricing, adminBootstrap);
     }
 }

@@ -34,7 +34,7 @@ import org.faregate.gateway.sql.DatabaseConfig;
  * credentials.phone.days=30   credentials.phone.max-presentations=500
  * credentials.card.days=1827  credentials.card.max-presentations=0
  * http.rate-limit.per-second=2000   http.rate-limit.burst=4000
- * pricing.memory-taps=9400000   (default: an eighth of the heap at 80 bytes a tap)
+ * pricing.threads=2   pricing.memory-taps=9400000   (default: an eighth of the heap at 80 bytes a tap)
  * admin.token-file=./data/admin-token
  * </pre>
  * The bootstrap admin's token comes from the environment variable {@value #ADMIN_TOKEN_ENV} (or
@@ -92,7 +92,8 @@ final class GatewayProperties {
                 Duration.ofSeconds(number("deny.reconcile-seconds", defaults.denyReconcileInterval().toSeconds())),
                 new GatewayConfig.RateLimit((int) number("http.rate-limit.per-second", defaults.rateLimit().perSecond()),
                         (int) number("http.rate-limit.burst", defaults.rateLimit().burst())),
-                (int) number("pricing.memory-taps", defaults.pricingMemoryTaps()), adminBootstrap());
+                new GatewayConfig.Pricing((int) number("pricing.threads", defaults.pricing().threads()),
+                        (int) number("pricing.memory-taps", defaults.pricing().memoryTaps())), adminBootstrap());
     }
 
     /** The environment's token, else {@code admin.token}, else a token file the gateway fills on first start. */

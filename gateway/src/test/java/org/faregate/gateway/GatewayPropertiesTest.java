@@ -43,16 +43,16 @@ class GatewayPropertiesTest {
     }
 
     @Test
-    void thePricersMemoryIsSizedByTheHeapUnlessSet() {
+    void thePricerHasTwoThreadsAndAMemorySizedByTheHeapUnlessSet() {
         Properties system = new Properties();
         system.setProperty("faregate.pricing.memory-taps", "0");
+        system.setProperty("faregate.pricing.threads", "3");
 
-        assertThat(GatewayProperties.read(null, new Properties(), Map.of()).pricingMemoryTaps())
-                .isEqualTo(GatewayConfig.defaultPricingMemoryTaps())
-                .isEqualTo((int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 640));
-        assertThat(GatewayProperties.read(null, system, Map.of()).pricingMemoryTaps()).isZero();
-        system.setProperty("faregate.pricing.memory-taps", "-1");
+        assertThat(GatewayProperties.read(null, new Properties(), Map.of()).pricing()).isEqualTo(
+                new GatewayConfig.Pricing(2, (int) Math.min(Integer.MAX_VALUE, Runtime.getRuntime().maxMemory() / 640)));
+        assertThat(GatewayProperties.read(null, system, Map.of()).pricing()).isEqualTo(new GatewayConfig.Pricing(3, 0));
+        system.setProperty("faregate.pricing.threads", "0");
         assertThatThrownBy(() -> GatewayProperties.read(null, system, Map.of()))
-                .hasMessageContaining("pricing memory must not be negative");
+                .hasMessageContaining("pricing needs at least one thread");
     }
 }

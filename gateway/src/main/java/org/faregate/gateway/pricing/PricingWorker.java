@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -24,8 +25,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This node's pricer: one thread that takes the due pricing work of the accounts this node owns
- * ({@link AccountOwnership}), prices up to {@link #MAX_ACCOUNTS} accounts per transaction, deletes the
+ * This node's pricer: threads ("lanes") that each take the due pricing work of their share of the buckets
+ * this node owns ({@link AccountOwnership}; lane {@code i} of {@code n} the buckets {@code b} with
+ * {@code b mod n = i}, so an account is still priced by one thread at a time), price up to {@link #MAX_ACCOUNTS} accounts per transaction, deletes the
  * rows it took in the same transaction (with the repricings scheduled earlier for the days it priced: it
  * priced them as of now and schedules what is still open afresh), and publishes deny changes after the
  * commit. Work whose pricing
@@ -50,11 +52,11 @@ public final class PricingWorker implements AutoCloseable {
     private final DenyService denyService;
     private final InstantSource clock;
     private final GatewayMetrics metrics;
-    private final Thread thread;
+    private final List<Thread> lanes = new ArrayList<>();
     private volatile boolean running = true;
 
     public PricingWorker(Database database, SqlPricingWork queue, AccountPricer pricer, AccountOwnership ownership,
-                         DenyService denyService, InstantSource clock, GatewayMetrics metrics) {
+                         DenyService denyService, InstantSource clock, GatewayMetrics metrics, int threads) {
         this.database = Objects.requireNonNull(database, "database");
         this.queue = Objects.requireNonNull(queue, "queue");
         this.pricer = Objects.requireNonNull(pricer, "pricer");
@@ -62,23 +64,30 @@ public final class PricingWorker implements AutoCloseable {
         this.denyService = Objects.requireNonNull(denyService, "denyService");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
-        this.thread = new Thread(this::loop, "faregate-pricing");
-        this.thread.setDaemon(true);
+        if (threads < 1) {
+            throw new IllegalArgumentException("pricing needs at least one thread: " + threads);
+        }
+        for (int lane = 0; lane < threads; lane++) {
+            int mine = lane;
+            Thread thread = new Thread(() -> loop(mine, threads), "faregate-pricing-" + lane);
+            thread.setDaemon(true);
+            lanes.add(thread);
+        }
     }
 
     public void start() {
-        thread.start();
+        lanes.forEach(Thread::start);
     }
 
     /** New work may be due (this node just stored taps): look now instead of at the next poll. */
     public void wake() {
-        LockSupport.unpark(thread);
+        lanes.forEach(LockSupport::unpark);
     }
 
-    private void loop() {
+    private void loop(int lane, int laneCount) {
         while (running) {
             try {
-                if (runOnce() == 0) {
+                if (runOnce(lane, laneCount) == 0) {
                     LockSupport.parkNanos(IDLE_POLL.toNanos());
                 }
             } catch (StoreException e) {
@@ -93,13 +102,16 @@ public final class PricingWorker implements AutoCloseable {
     }
 
     /**
-     * One round: takes the due work of this node's accounts and prices it. Returns how many accounts it
-     * priced (the loop looks again at once unless that was none). Throws {@link StoreException} when the
-     * database is unreachable; nothing is lost then, the rows stay queued.
+     * One round of a lane: takes the due work of the lane's accounts and prices it. Returns how many
+     * accounts it priced (the loop looks again at once unless that was none). Throws {@link StoreException}
+     * when the database is unreachable; nothing is lost then, the rows stay queued.
      */
-    public int runOnce() {
+    private int runOnce(int lane, int laneCount) {
         Instant now = clock.instant();
-        int[] buckets = ownership.ownedBuckets();
+        int[] buckets = Arrays.stream(ownership.ownedBuckets()).filter(bucket -> bucket % laneCount == lane).toArray();
+        if (buckets.length == 0) {
+            return 0;
+        }
         List<Taken> taken = database.inTransaction(connection ->
                 queue.due(connection, buckets, now, MAX_ACCOUNTS));
         Map<AccountId, List<Taken>> byAccount = byAccount(taken, now);
@@ -207,9 +219,11 @@ public final class PricingWorker implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        LockSupport.unpark(thread);
+        wake();
         try {
-            thread.join(TimeUnit.SECONDS.toMillis(30));
+            for (Thread lane : lanes) {
+                lane.join(TimeUnit.SECONDS.toMillis(30));
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

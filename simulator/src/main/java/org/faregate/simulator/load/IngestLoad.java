@@ -74,7 +74,7 @@ public final class IngestLoad {
      * @param rate    taps per second offered in total (open loop: batch {@code k} is due at {@code k} batch
      *                intervals after the start, and its latency counts from then, so a gateway that falls
      *                behind shows it); 0 sends as fast as the senders can (closed loop); the warm-up too
-     * @param pricingMemoryTaps taps each node's pricer remembers ({@link GatewayConfig#pricingMemoryTaps()});
+     * @param pricingMemoryTaps taps each node's pricer remembers ({@link GatewayConfig.Pricing#memoryTaps()});
      *                0 makes every round read its accounts' days, as when riders' exits come later than the
      *                memory holds
      */
@@ -89,7 +89,7 @@ public final class IngestLoad {
         }
 
         public static Options defaults() {
-            return new Options(100_000, 10_000, 8, 500, 2026, 50_000, 1, 0, GatewayConfig.defaultPricingMemoryTaps(),
+            return new Options(100_000, 10_000, 8, 500, 2026, 50_000, 1, 0, GatewayConfig.Pricing.defaults().memoryTaps(),
                     DatabaseConfig.embedded());
         }
     }
@@ -130,7 +130,8 @@ public final class IngestLoad {
         GatewayConfig config = GatewayConfig.embedded().withDatabase(options.database()).withAdminToken(adminToken)
                 .withServiceDay(ZONE, CUTOVER).withFares(Currency.getInstance(city.currency()), city.fareConfig())
                 .withRateLimit(new GatewayConfig.RateLimit(LOAD_ADDRESS_RATE, LOAD_ADDRESS_RATE))
-                .withPricingMemory(options.pricingMemoryTaps());
+                .withPricing(new GatewayConfig.Pricing(GatewayConfig.Pricing.defaults().threads(),
+                        options.pricingMemoryTaps()));
         List<Gateway> nodes = new ArrayList<>();
         try {
             Gateway gateway = Gateway.start(config);

@@ -20,7 +20,7 @@ class IngestLoadTest {
     void aSmallOpenLoopRunAfterAWarmUpChargesEveryTapOnceAndReportsWhereTheCpuWent() throws IOException {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         IngestLoad.Options options = new IngestLoad.Options(2_000, 50, 2, 100, 7, 1_000, 1, 2_000,
-                GatewayConfig.defaultPricingMemoryTaps(), TestDatabase.fresh());
+                GatewayConfig.Pricing.defaults().memoryTaps(), TestDatabase.fresh());
 
         IngestLoad.Result result = IngestLoad.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
