@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Set;
+import org.faregate.gateway.GatewayConfig;
 import org.faregate.gateway.sql.DatabaseConfig;
 import org.faregate.simulator.load.IngestLoad;
 import org.faregate.simulator.report.Verification;
@@ -15,7 +16,8 @@ public final class SimulatorMain {
     private static final String USAGE = """
             usage: faregate-simulator demo [--riders N] [--stations N] [--seed N] [--out DIR] [DATABASE]
                    faregate-simulator ingest-load [--taps N] [--accounts N] [--senders N] [--batch N] [--warmup N]
-                                                 [--nodes N] [--rate N] [--pricing-memory N] [DATABASE]
+                                                 [--nodes N] [--rate N] [--pricing-memory N]
+                                                 [--pricing-threads N] [DATABASE]
               demo         plays a city's compressed day against an in-process gateway over loopback HTTP,
                            checks the gateway's database against the simulator's record, writes
                            DIR/report.html (default faregate-data/demo) and ends with a summary line.
@@ -26,6 +28,7 @@ public final class SimulatorMain {
                            cluster (1..4). --rate: taps per second offered (open loop); 0 or absent
                            sends as fast as acknowledged. --pricing-memory: taps each node's pricer
                            remembers (default an eighth of the heap; 0 reads every account's days).
+                       --pricing-threads: each node's pricing threads (default 2).
               DATABASE     --jdbc-url URL [--jdbc-user USER] [--jdbc-password PASSWORD]; default embedded H2.
               Exit code 0 when the gateway's database agrees with the simulator, 1 when not, 2 for usage.""";
 
@@ -66,14 +69,15 @@ public final class SimulatorMain {
             }
             case "ingest-load" -> {
                 allow(options, "--taps", "--accounts", "--senders", "--batch", "--warmup", "--nodes", "--rate",
-                        "--pricing-memory");
+                        "--pricing-memory", "--pricing-threads");
                 IngestLoad.Options defaults = IngestLoad.Options.defaults();
                 IngestLoad.Result result = IngestLoad.run(new IngestLoad.Options(
                         number(options, "--taps", defaults.taps()), number(options, "--accounts", defaults.accounts()),
                         number(options, "--senders", defaults.senders()), number(options, "--batch", defaults.batchSize()),
                         defaults.seed(), count(options, "--warmup", defaults.warmup()),
                         number(options, "--nodes", defaults.nodes()), count(options, "--rate", defaults.rate()),
-                        count(options, "--pricing-memory", defaults.pricingMemoryTaps()), database),
+                        new GatewayConfig.Pricing(number(options, "--pricing-threads", defaults.pricing().threads()),
+                                count(options, "--pricing-memory", defaults.pricing().memoryTaps())), database),
                         System.out);
                 verification = result.verification();
                 verification.problems().forEach(problem -> System.out.println("PROBLEM  " + problem));

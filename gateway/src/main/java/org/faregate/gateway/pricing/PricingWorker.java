@@ -27,12 +27,13 @@ import org.slf4j.LoggerFactory;
 /**
  * This node's pricer: threads ("lanes") that each take the due pricing work of their share of the buckets
  * this node owns ({@link AccountOwnership}; lane {@code i} of {@code n} the buckets {@code b} with
- * {@code b mod n = i}, so an account is still priced by one thread at a time), price up to {@link #MAX_ACCOUNTS} accounts per transaction, deletes the
- * rows it took in the same transaction (with the repricings scheduled earlier for the days it priced: it
- * priced them as of now and schedules what is still open afresh), and publishes deny changes after the
- * commit. Work whose pricing
- * fails is retried per account with a growing delay, so one broken account never holds up the others;
- * with the database down the whole round waits and retries.
+ * {@code b mod n = i}, so an account is still priced by one thread at a time). A lane prices the oldest
+ * queue rows of about {@link #MAX_ACCOUNTS} accounts per transaction (whole rows: a batch's row holds
+ * several accounts), deletes the rows it took in the same transaction (with the repricings scheduled
+ * earlier for the days it priced: it priced them as of now and schedules what is still open afresh), and
+ * publishes deny changes after the commit. Work whose pricing fails is retried per
+ * account with a growing delay, so one broken account never holds up the others; with the database down
+ * the whole round waits and retries.
  */
 public final class PricingWorker implements AutoCloseable {
 
@@ -120,7 +121,7 @@ public final class PricingWorker implements AutoCloseable {
         }
         long started = System.nanoTime();
         try {
-            price(byAccount, now);
+            price(byAccount, now, true);
         } catch (RuntimeException e) {
             if (unreachable(e)) {
                 throw e;
@@ -130,6 +131,11 @@ public final class PricingWorker implements AutoCloseable {
             for (Map.Entry<AccountId, List<Taken>> account : byAccount.entrySet()) {
                 priceAlone(account.getKey(), account.getValue(), now);
             }
+            List<Taken> batchRows = taken.stream().filter(Taken::shared).toList();
+            database.inTransaction(connection -> {
+                queue.done(connection, batchRows);
+                return null;
+            });
         }
         metrics.pricingRound(byAccount.size(), System.nanoTime() - started, oldestAge(taken, now));
         return byAccount.size();
@@ -151,12 +157,15 @@ public final class PricingWorker implements AutoCloseable {
     /**
      * Prices the days of the due rows; deletes the due rows and the scheduled ones of days it priced (a row
      * of an account that no longer exists is due and goes too). A scheduled row of a day not priced stays.
+     * Batch rows are deleted only with {@code batchRowsToo}: priced one account at a time, a batch row
+     * still holds the work of accounts not yet priced.
      */
-    private void price(Map<AccountId, List<Taken>> byAccount, Instant now) {
+    private void price(Map<AccountId, List<Taken>> byAccount, Instant now, boolean batchRowsToo) {
         AccountPricer.Outcome outcome = database.inTransaction(connection -> {
             AccountPricer.Outcome priced = pricer.price(connection, byAccount, now);
             List<Taken> finished = new ArrayList<>();
             byAccount.values().forEach(rows -> rows.stream()
+                    .filter(row -> batchRowsToo || !row.shared())
                     .filter(row -> row.isDue(now) || priced.priced(row.account(), row.serviceDay()))
                     .forEach(finished::add));
             queue.done(connection, finished);
@@ -167,9 +176,13 @@ public final class PricingWorker implements AutoCloseable {
         denyService.publish(outcome.denyChanges());
     }
 
+    /**
+     * Prices one account of a failed round in a transaction of its own, or puts its work back to be retried
+     * later. The batch rows it shares with other accounts stay for the caller to delete.
+     */
     private void priceAlone(AccountId account, List<Taken> rows, Instant now) {
         try {
-            price(Map.of(account, rows), now);
+            price(Map.of(account, rows), now, false);
         } catch (RuntimeException e) {
             if (unreachable(e)) {
                 throw e;

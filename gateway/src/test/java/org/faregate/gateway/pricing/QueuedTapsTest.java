@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.faregate.gateway.pricing.PeriodPricer.StoredTap;
+import org.faregate.protocol.AccountId;
 import org.faregate.protocol.Direction;
 import org.faregate.protocol.StationId;
 import org.faregate.protocol.TapId;
@@ -39,10 +41,26 @@ class QueuedTapsTest {
     }
 
     @Test
+    void aBatchRowsAccountDaysComeBackAsTheyWentIn() {
+        StoredTap tap = new StoredTap(new TapId(UUID.randomUUID()), Instant.parse("2026-11-25T08:00:00.5Z"),
+                StationId.of("S01"), Direction.ENTRY, Optional.empty(), null);
+        List<QueuedTaps.AccountDayTaps> parts = List.of(
+                new QueuedTaps.AccountDayTaps(AccountId.of(5), LocalDate.parse("2026-11-25"), List.of(tap)),
+                new QueuedTaps.AccountDayTaps(AccountId.of(276), LocalDate.parse("1969-12-31"), List.of()));
+
+        assertThat(QueuedTaps.decodeBatch(QueuedTaps.encodeBatch(parts))).isEqualTo(parts);
+        assertThat(QueuedTaps.encodeBatch(parts.subList(1, 2))).isEqualTo("[[276,-1,[]]]");
+    }
+
+    @Test
     void aRowThatDoesNotDecodeSaysSo() {
         for (String broken : List.of("[[\"not-a-uuid\"]]", "[[\"01a211b7-fc7b-7000-8000-000000000001\",1.5]]", "{}",
                 "[[\"01a211b7-fc7b-7000-8000-000000000001\",1,\"S01\",\"sideways\",null]]")) {
             assertThatThrownBy(() -> QueuedTaps.decode(broken)).as(broken)
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining("pricing_work");
+        }
+        for (String broken : List.of("[[5]]", "[[5,\"2026-11-25\",[]]]", "[[5,1,{}]]", "[[5,1,[]", "[5]")) {
+            assertThatThrownBy(() -> QueuedTaps.decodeBatch(broken)).as(broken)
                     .isInstanceOf(IllegalStateException.class).hasMessageContaining("pricing_work");
         }
     }

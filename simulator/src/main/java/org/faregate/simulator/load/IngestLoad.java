@@ -18,6 +18,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
@@ -74,22 +75,23 @@ public final class IngestLoad {
      * @param rate    taps per second offered in total (open loop: batch {@code k} is due at {@code k} batch
      *                intervals after the start, and its latency counts from then, so a gateway that falls
      *                behind shows it); 0 sends as fast as the senders can (closed loop); the warm-up too
-     * @param pricingMemoryTaps taps each node's pricer remembers ({@link GatewayConfig.Pricing#memoryTaps()});
-     *                0 makes every round read its accounts' days, as when riders' exits come later than the
-     *                memory holds
+     * @param pricing each node's pricing threads and the taps its pricer remembers ({@link GatewayConfig.Pricing});
+     *                a memory of 0 makes every round read its accounts' days, as when riders' exits come later
+     *                than the memory holds
      */
     public record Options(int taps, int accounts, int senders, int batchSize, long seed, int warmup, int nodes,
-                          int rate, int pricingMemoryTaps, DatabaseConfig database) {
+                          int rate, GatewayConfig.Pricing pricing, DatabaseConfig database) {
         public Options {
             if (taps < 2 || accounts < 1 || senders < 1 || batchSize < 1 || batchSize > TapBatch.MAX_TAPS
-                    || warmup < 0 || warmup == 1 || nodes < 1 || nodes > 4 || rate < 0 || pricingMemoryTaps < 0) {
+                    || warmup < 0 || warmup == 1 || nodes < 1 || nodes > 4 || rate < 0) {
                 throw new IllegalArgumentException("taps >= 2, accounts >= 1, senders >= 1, 1 <= batch <= "
-                        + TapBatch.MAX_TAPS + ", warmup 0 or >= 2, 1 <= nodes <= 4, rate >= 0, pricing memory >= 0");
+                        + TapBatch.MAX_TAPS + ", warmup 0 or >= 2, 1 <= nodes <= 4, rate >= 0");
             }
+            Objects.requireNonNull(pricing, "pricing");
         }
 
         public static Options defaults() {
-            return new Options(100_000, 10_000, 8, 500, 2026, 50_000, 1, 0, GatewayConfig.Pricing.defaults().memoryTaps(),
+            return new Options(100_000, 10_000, 8, 500, 2026, 50_000, 1, 0, GatewayConfig.Pricing.defaults(),
                     DatabaseConfig.embedded());
         }
     }
@@ -130,8 +132,7 @@ public final class IngestLoad {
         GatewayConfig config = GatewayConfig.embedded().withDatabase(options.database()).withAdminToken(adminToken)
                 .withServiceDay(ZONE, CUTOVER).withFares(Currency.getInstance(city.currency()), city.fareConfig())
                 .withRateLimit(new GatewayConfig.RateLimit(LOAD_ADDRESS_RATE, LOAD_ADDRESS_RATE))
-                .withPricing(new GatewayConfig.Pricing(GatewayConfig.Pricing.defaults().threads(),
-                        options.pricingMemoryTaps()));
+                .withPricing(options.pricing());
         List<Gateway> nodes = new ArrayList<>();
         try {
             Gateway gateway = Gateway.start(config);

@@ -20,7 +20,7 @@ class IngestLoadTest {
     void aSmallOpenLoopRunAfterAWarmUpChargesEveryTapOnceAndReportsWhereTheCpuWent() throws IOException {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         IngestLoad.Options options = new IngestLoad.Options(2_000, 50, 2, 100, 7, 1_000, 1, 2_000,
-                GatewayConfig.Pricing.defaults().memoryTaps(), TestDatabase.fresh());
+                GatewayConfig.Pricing.defaults(), TestDatabase.fresh());
 
         IngestLoad.Result result = IngestLoad.run(options, new PrintStream(printed, true, StandardCharsets.UTF_8));
 
@@ -37,8 +37,9 @@ class IngestLoadTest {
     }
 
     @Test
-    void withoutThePricersMemoryEveryTapIsStillChargedOnce() throws IOException {
-        IngestLoad.Options options = new IngestLoad.Options(2_000, 50, 2, 100, 7, 0, 1, 2_000, 0, TestDatabase.fresh());
+    void withoutThePricersMemoryAndWithOnePricingThreadEveryTapIsStillChargedOnce() throws IOException {
+        IngestLoad.Options options = new IngestLoad.Options(2_000, 50, 2, 100, 7, 0, 1, 2_000,
+                new GatewayConfig.Pricing(1, 0), TestDatabase.fresh());
 
         IngestLoad.Result result = IngestLoad.run(options, new PrintStream(new ByteArrayOutputStream(), true,
                 StandardCharsets.UTF_8));
