@@ -28,7 +28,7 @@ public final class SimulatorMain {
                            cluster (1..4). --rate: taps per second offered (open loop); 0 or absent
                            sends as fast as acknowledged. --pricing-memory: taps each node's pricer
                            remembers (default an eighth of the heap; 0 reads every account's days).
-                       --pricing-threads: each node's pricing threads (default 2).
+                           --pricing-threads: each node's pricing threads (default 2).
               DATABASE     --jdbc-url URL [--jdbc-user USER] [--jdbc-password PASSWORD]; default embedded H2.
               Exit code 0 when the gateway's database agrees with the simulator, 1 when not, 2 for usage.""";
 

@@ -31,9 +31,9 @@ import org.slf4j.LoggerFactory;
  * queue rows of about {@link #MAX_ACCOUNTS} accounts per transaction (whole rows: a batch's row holds
  * several accounts), deletes the rows it took in the same transaction (with the repricings scheduled
  * earlier for the days it priced: it priced them as of now and schedules what is still open afresh), and
- * publishes deny changes after the commit. Work whose pricing fails is retried per
- * account with a growing delay, so one broken account never holds up the others; with the database down
- * the whole round waits and retries.
+ * publishes deny changes after the commit. Work whose pricing fails is retried per account with a growing
+ * delay, so one broken account never holds up the others; with the database down the whole round waits and
+ * retries.
  */
 public final class PricingWorker implements AutoCloseable {
 
